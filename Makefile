@@ -1,0 +1,37 @@
+# canon's everyday targets. `make kb` and `make test` are the two the
+# README starts with; CI runs `make test` through .ci/run.
+
+GO      ?= go
+BIN     ?= bin/canon
+CORPUS  ?= testdata/corpus
+OUT     ?= out
+
+.PHONY: all build kb test vet fmt bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/canon
+
+# Build the knowledge base from the bundled corpus into $(OUT)/.
+kb: build
+	./$(BIN) build -o $(OUT) $(CORPUS)
+
+# What CI runs: formatting, vet, and every test under the race detector.
+test:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin $(OUT)

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/report"
+)
+
+func newLintCmd(io *IOStreams) *cobra.Command {
+	var rf ruleFlags
+	var format, failOn string
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Report findings in raw files",
+		Long: `Lint repairs each file in memory, segments it into problems and reports what
+the rules find, at raw path:line:column positions. Directories are walked for
+*.txt and *.md; "-" reads standard input. Nothing is written.
+
+Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 on
+a usage, configuration or I/O error.`,
+		Example: `  canon lint testdata/corpus
+  canon lint --select fact --format json notes/
+  canon lint --ignore encoding/lost-byte --fail-on warning file.txt
+  cat file.txt | canon lint -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			threshold, err := lint.ParseSeverity(failOn)
+			if err != nil {
+				return usageErrorf("--fail-on: %v", err)
+			}
+			if !validFormat(format) {
+				return usageErrorf("--format: unknown format %q (want one of %s)", format, strings.Join(report.Formats, ", "))
+			}
+			opts, err := rf.options(io)
+			if err != nil {
+				return err
+			}
+			inputs, err := collectInputs(args, io.In)
+			if err != nil {
+				return err
+			}
+			res, err := lint.Run(cmd.Context(), inputs, opts)
+			if err != nil {
+				return err
+			}
+			if err := report.Write(io.Out, format, res, report.Options{Color: io.colorOut(), Rules: opts.Rules, ToolVersion: canonVersion()}); err != nil {
+				return fmt.Errorf("writing report: %w", err)
+			}
+			if len(res.Errors) > 0 {
+				return errors.Join(res.Errors...)
+			}
+			for _, f := range res.Findings {
+				if f.Severity >= threshold {
+					return exitStatus(exitFindings)
+				}
+			}
+			return nil
+		},
+	}
+	rf.register(cmd)
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or info")
+	return cmd
+}
+
+func validFormat(f string) bool {
+	for _, k := range report.Formats {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/content/segment"
+)
+
+// A Pass is one rule's view of one document.
+type Pass struct {
+	Rule *Rule
+	// Doc is the text as the rule's stage sees it.
+	Doc *content.Doc
+	// DecodeErr is set for StageDecode when the input could not be decoded
+	// (a *content.BinaryError, for instance); Doc is then empty.
+	DecodeErr error
+	// Problems are the document's problems (StageCheck only).
+	Problems []segment.Problem
+
+	file *File
+}
+
+// Report records a finding over span (in Doc.Text coordinates) with an
+// optional fix given as edits in Doc.Text coordinates.
+func (p *Pass) Report(span content.Span, message string, fix *Fix) {
+	p.file.add(p.Rule, p.Doc, span, message, fix, nil)
+}
+
+// Reportf records a finding without a fix.
+func (p *Pass) Reportf(span content.Span, format string, args ...any) {
+	p.Report(span, fmt.Sprintf(format, args...), nil)
+}
+
+// ReportRelated records a finding that points at other places too.
+func (p *Pass) ReportRelated(span content.Span, message string, related []Related) {
+	p.file.add(p.Rule, p.Doc, span, message, nil, related)
+}
+
+// A CorpusPass is one rule's view of every document.
+type CorpusPass struct {
+	Rule  *Rule
+	Files []*File
+}
+
+// Report records a finding in f over span (f.Doc.Text coordinates).
+func (p *CorpusPass) Report(f *File, span content.Span, message string, related []Related) {
+	f.add(p.Rule, f.Doc, span, message, nil, related)
+}
+
+// RelatedAt builds a Related location for span in f.Doc.Text.
+func RelatedAt(f *File, span content.Span, message string) Related {
+	pos := f.Doc.Position(span.Start)
+	return Related{Path: f.Path, Line: pos.Line, Column: pos.Col, Message: message}
+}
