@@ -1,10 +1,17 @@
-// Package segment splits a repaired document into problems: a question with
-// its answer, its topic, and the spans of every piece in the document.
+// Package segment splits a repaired document into problems: a question
+// with its answer, its topic, and the span of every piece in the document,
+// so that each can be traced to its raw path:line.
+//
+// Scraped sources mark a problem in many ways, and each way has look-alikes
+// inside answers. The segmenter therefore works in two passes: it first
+// collects every line that could start a problem or a section, then decides
+// per document which markers it trusts (see markers.go for the markers and
+// the heuristics that separate them from look-alikes, outline.go for the
+// decisions), and finally renders each answer as CommonMark blocks
+// (blocks.go).
 package segment
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/canon-kb/canon/content"
@@ -19,31 +26,54 @@ const (
 	List      BlockKind = "list"
 	Code      BlockKind = "code"
 	Table     BlockKind = "table"
-	Diagram   BlockKind = "diagram" // preformatted text art, kept verbatim
+	Diagram   BlockKind = "diagram" // preformatted text art or diagram source, kept verbatim in a fence
 	Heading   BlockKind = "heading"
 )
 
 // A Block is one markdown block of an answer.
 type Block struct {
 	Kind BlockKind
-	// Markdown is the block as CommonMark, without a trailing newline.
+	// Markdown is the block as CommonMark (GitHub tables allowed), without
+	// a trailing newline. It parses as exactly one block of Kind.
 	Markdown string
+	// Lang is the info string of a Code or Diagram block's fence, if known.
+	Lang string
 	// Span is the block's extent in the Doc text it was cut from.
 	Span content.Span
 }
+
+// A Marker names how a source marked a problem's start.
+type Marker string
+
+// Problem markers.
+const (
+	MarkerNumbered Marker = "numbered" // "1. Title" in a run of numbered questions
+	MarkerQ        Marker = "q"        // "Q.1) …", "Q.) …", "Q1. …"
+	MarkerProblem  Marker = "problem"  // "Problem 1: Title" (with INTERVIEWER:/Question:/Solution:)
+	MarkerScript   Marker = "script"   // Question: "…" followed by a scripted answer
+	MarkerBare     Marker = "bare"     // one question of a list of bare questions
+	MarkerHeading  Marker = "heading"  // a standalone heading that asks a question
+)
 
 // A Problem is one question with its answer.
 type Problem struct {
 	// Number is the problem's number as written, 0 when unnumbered.
 	Number int
-	// Title is the problem's heading as plain text, without its number.
+	// Marker says how the source marked the problem.
+	Marker Marker
+	// Title is the problem's heading as plain text, without its number or
+	// decoration.
 	Title string
 	// TitleSpan is the heading's extent in the Doc text.
 	TitleSpan content.Span
-	// Question is the question as asked: the title, plus any question
-	// body given apart from the title.
+	// Body is question text the source gives apart from the title (an
+	// INTERVIEWER: line, the second line of a two-line title); empty when
+	// the title is the whole question.
+	Body string
+	// Question is the question as asked: the title, then the body if any.
 	Question string
-	// Topic is the enclosing topic or section heading, if any.
+	// Topic is the enclosing topic or section heading, if any, as plain
+	// text.
 	Topic string
 	// Blocks is the answer, in order; empty when the source gives none.
 	Blocks []Block
@@ -69,62 +99,20 @@ type Segmenter interface {
 }
 
 // Default is the segmenter canon uses.
-var Default Segmenter = numbered{}
+var Default Segmenter = Standard{}
 
 // Segment splits d with the default segmenter.
 func Segment(d *content.Doc) []Problem { return Default.Segment(d) }
 
-// numbered is the first segmenter: a problem starts at a numbered question
-// line ("1. What ...", "Q.3) How ...", "Problem 4: ...").
-type numbered struct{}
+// Standard is canon's segmenter for scraped interview material; see the
+// package documentation.
+type Standard struct{}
 
-var titleRE = regexp.MustCompile(`^\s*(?:\*\*)?(?:Q\.?\s*(\d*)\)|Problem\s+(\d+):|(\d{1,3})[.)])\s+(.+?)(?:\*\*)?\s*$`)
+// Segment implements Segmenter.
+func (Standard) Segment(d *content.Doc) []Problem { return SegmentText(d.Text) }
 
-func (numbered) Segment(d *content.Doc) []Problem {
-	var out []Problem
-	var cur *Problem
-	var para []string
-	paraStart, paraEnd := -1, -1
-	flush := func() {
-		if cur != nil && len(para) > 0 {
-			cur.Blocks = append(cur.Blocks, Block{Kind: Paragraph, Markdown: strings.Join(para, "\n"), Span: content.Span{Start: paraStart, End: paraEnd}})
-		}
-		para, paraStart = nil, -1
-	}
-	text := d.Text
-	for off := 0; off < len(text); {
-		end := strings.IndexByte(text[off:], '\n')
-		next := len(text)
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += off
-			next = end + 1
-		}
-		line := strings.TrimRight(text[off:end], "\r")
-		if m := titleRE.FindStringSubmatch(line); m != nil && (strings.HasSuffix(strings.TrimRight(m[4], "*"), "?") || m[2] != "") {
-			flush()
-			if cur != nil {
-				out = append(out, *cur)
-			}
-			n, _ := strconv.Atoi(m[1] + m[2] + m[3])
-			title := strings.TrimSpace(strings.Trim(m[4], "*"))
-			cur = &Problem{Number: n, Title: title, Question: title, TitleSpan: content.Span{Start: off, End: off + len(line)}, Span: content.Span{Start: off, End: end}}
-		} else if strings.TrimSpace(line) == "" {
-			flush()
-		} else if cur != nil {
-			if paraStart < 0 {
-				paraStart = off
-			}
-			para = append(para, strings.TrimSpace(line))
-			paraEnd = off + len(line)
-			cur.Span.End = paraEnd
-		}
-		off = next
-	}
-	flush()
-	if cur != nil {
-		out = append(out, *cur)
-	}
-	return out
+// SegmentText splits text into problems; spans are offsets into text.
+func SegmentText(text string) []Problem {
+	o := analyze(text)
+	return o.problems()
 }

@@ -1,0 +1,264 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line classification. Scraped text has lost the markup that said "this is
+// code" or "this is a heading", so these functions judge a line by its
+// shape. They are deliberately conservative: a line that is not clearly
+// code stays prose, since prose rendered as code is still readable but code
+// taken for a problem title would break segmentation.
+
+// Code strength of a line, as CodeScore returns it.
+const (
+	NotCode  = 0 // prose or unknown
+	WeakCode = 1 // code only next to code: closing braces, comments, key: value
+	Code     = 2 // code on its own
+)
+
+var (
+	// Statements and declarations in the languages seen in interview
+	// material: JavaScript/TypeScript, Python, Go, Java, SQL, shell,
+	// Dockerfile, HTTP, Mermaid.
+	codeStartRE = regexp.MustCompile(`^(?:` +
+		`(?:const|let|var)\s+[\w${}\[\], ]+\s*=|` +
+		`(?:async\s+)?function\b|` +
+		`(?:export|import)\s+(?:default\s+)?[\w{*'"]|` +
+		`await\s+[\w$.]+|` +
+		`return\b.*[;)]\s*$|` +
+		`(?:if|for|while|switch|catch)\s*\(|` +
+		`(?:try|else|finally|do)\s*\{|` +
+		`\}\s*(?:catch|else|finally|while)\b|` +
+		`class\s+\w+.*[{:]\s*$|` +
+		`def\s+\w+\(|func\s+[\w(]|package\s+\w+\s*;?\s*$|` +
+		`(?:public|private|protected)\s+(?:static\s+)?\w|` +
+		`module\.exports|require\(|console\.\w+\(|` +
+		`\$\s+\S|` +
+		`(?:sudo|docker(?:-compose)?|kubectl|git|npm|npx|yarn|pnpm|pip3?|curl|wget|cd|mkdir|apt-get|apt|brew|pm2|helm|terraform|aws|gcloud|redis-cli|mongosh|psql|mysql|chmod|systemctl)\s+[-\w./:<$'"]|` +
+		`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/\S*|` +
+		`HTTP/\d(?:\.\d)?\s+\d{3}\b|` +
+		`(?:Host|Content-Type|Content-Length|Authorization|Accept|Cookie|Set-Cookie|Cache-Control|User-Agent|Access-Control-[\w-]+|X-[\w-]+|Retry-After|Location):\s|` +
+		`(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|UNIQUE|DATABASE|VIEW)|ALTER\s+TABLE|DROP\s+(?:TABLE|INDEX)|BEGIN;|COMMIT;|ROLLBACK;)\b|` +
+		`(?:FROM|RUN|CMD|COPY|ADD|WORKDIR|ENTRYPOINT|EXPOSE|ARG|VOLUME)\s+\S|` +
+		`(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b|` +
+		`(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt)\b` +
+		`)`)
+	// A call or member access that makes up the whole line:
+	// "db.users.createIndex({ email: 1 });", "next();".
+	callLineRE = regexp.MustCompile(`^[\w$]+(?:\.[\w$]+)*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))+(?:\.[\w$]+\(.*\))*\s*[;,]?\s*(?://.*)?$`)
+	// An assignment whose right side is code: "req.params = { id: 1 }".
+	assignRE = regexp.MustCompile(`^[\w$]+(?:\.[\w$]+|\[[^\]]*\])*\s*(?:=|\+=|-=|:=)\s*(?:[{\[('"\x60\d]|new\s|[\w$.]+\()`)
+	// An object or record written on one line: "{ _id: 1, status: 'x' }",
+	// "Post { id, userId, content }".
+	objectRE = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\s*)?\{.*[:,].*\}\s*[;,)]?\s*$`)
+	// A Mermaid edge: "A --> B", "B[User] -->|GET| LB".
+	edgeRE = regexp.MustCompile(`[\w\])]\s*(?:-->|==>|-\.->|---)\|?\s*[\w\[(|]`)
+	// Lines that are code only among code.
+	weakRE = regexp.MustCompile(`^(?:` +
+		`//|/\*|\*/|#!|--\s|` + // comments
+		`[}\])]+[;,)]*\s*$|[{\[(]\s*$|` + // lone brackets
+		`"[^"]+"\s*:|` + // JSON key
+		`-?\s*[\w.-]+:(?:\s.*)?$|` + // YAML key: value
+		`#\s?\S` + // shell comment (a markdown heading elsewhere)
+		`)`)
+	proseTokenRE = regexp.MustCompile(`^[(“"'‘]*[\p{L}][\p{L}\p{M}'’-]*[)”"'’]*[.,:;!?]*$`)
+)
+
+// CodeScore says how strongly s reads as source code: Code, WeakCode or
+// NotCode. Indentation is ignored.
+func CodeScore(s string) int {
+	t := Trim(s)
+	if t == "" {
+		return NotCode
+	}
+	switch {
+	case codeStartRE.MatchString(t), callLineRE.MatchString(t), assignRE.MatchString(t),
+		objectRE.MatchString(t), edgeRE.MatchString(t):
+		return Code
+	case strings.Contains(t, "=>") || strings.Contains(t, "===") || strings.Contains(t, "!==") ||
+		strings.Contains(t, "&&") || strings.Contains(t, "||"):
+		return Code
+	case strings.HasSuffix(t, "{") || strings.HasSuffix(t, ";") && strings.ContainsAny(t, "(){}=[]"):
+		return Code
+	case strings.HasPrefix(t, "}"):
+		return Code
+	case weakRE.MatchString(t):
+		return WeakCode
+	}
+	return NotCode
+}
+
+// IsProse reports whether s reads as a sentence or phrase of natural
+// language: mostly words, no code punctuation.
+func IsProse(s string) bool {
+	t := Trim(StripEmoji(s))
+	if t == "" || CodeScore(t) == Code {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) < 3 {
+		return false
+	}
+	plain := 0
+	for _, w := range words {
+		if proseTokenRE.MatchString(w) {
+			plain++
+		}
+	}
+	return plain*10 >= len(words)*7
+}
+
+// Sentence reports whether s is prose that ends like a sentence.
+func Sentence(s string) bool {
+	t := Trim(s)
+	return IsProse(t) && strings.ContainsAny(lastRune(t), ".!?")
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
+}
+
+// diagramRunes are characters that only text art uses.
+func diagramRune(r rune) bool {
+	return r >= 0x2500 && r <= 0x259F || // box drawing, block elements
+		strings.ContainsRune("▶▼◀▲►◄⬇⬆⬅➡↓↑", r)
+}
+
+var asciiArtRE = regexp.MustCompile(`^(?:[|\\/v^]\s*)+$|-{3,}>|<-{3,}|\w-{3,}\w`)
+
+// IsDiagram reports whether s is a line of text art: box drawing, arrows
+// standing alone, or ASCII branches such as "1---2---D".
+func IsDiagram(s string) bool {
+	t := Trim(s)
+	if t == "" {
+		return false
+	}
+	art, other := 0, 0
+	for _, r := range t {
+		switch {
+		case diagramRune(r):
+			art++
+		case unicode.IsSpace(r) || r == '\ufe0f':
+		default:
+			other++
+		}
+	}
+	if art > 0 && (other == 0 || art*4 >= other || strings.ContainsAny(t, "┌└│├╔║")) {
+		return true
+	}
+	return asciiArtRE.MatchString(t) && !IsProse(t)
+}
+
+var (
+	bulletRE   = regexp.MustCompile(`^(\s*)([-*+•◦▪▫·‣○●■□])\s+(\S.*)$`)
+	numberedRE = regexp.MustCompile(`^(\s*)(\d{1,3})([.)])\s+(\S.*)$`)
+)
+
+// A ListItem is a parsed list line.
+type ListItem struct {
+	Indent  int    // width of the leading white space
+	Ordered bool   // "1." or "1)" rather than a bullet
+	Number  int    // the item's number when Ordered
+	Delim   byte   // '.' or ')' when Ordered
+	Bullet  string // the bullet as written when not Ordered
+	Text    string // the item's text
+}
+
+// ParseListItem parses a bullet ("- x", "• x", "* x") or numbered ("1. x",
+// "2) x") list line.
+func ParseListItem(s string) (ListItem, bool) {
+	if m := bulletRE.FindStringSubmatch(s); m != nil {
+		if m[2] == "*" && strings.HasSuffix(Trim(m[3]), "*") && !strings.HasPrefix(m[3], "*") {
+			// "* text*" is emphasis run together, not a bullet.
+			return ListItem{}, false
+		}
+		return ListItem{Indent: Indent(m[1]), Bullet: m[2], Text: m[3]}, true
+	}
+	if m := numberedRE.FindStringSubmatch(s); m != nil {
+		n := 0
+		for _, c := range m[2] {
+			n = n*10 + int(c-'0')
+		}
+		return ListItem{Indent: Indent(m[1]), Ordered: true, Number: n, Delim: m[3][0], Text: m[4]}, true
+	}
+	return ListItem{}, false
+}
+
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true, "on": true,
+	"to": true, "for": true, "vs": true, "vs.": true, "with": true, "by": true, "at": true, "as": true,
+	"from": true, "via": true, "into": true, "per": true, "&": true, "+": true, "-": true, "–": true,
+	"—": true, "/": true, "is": true, "are": true,
+}
+
+// HeadingLike reports whether s reads as a title: at most ten words, no
+// sentence punctuation at the end, and its significant words capitalized
+// ("Load Balancing Strategies", "🔹 Databases (SQL & NoSQL)", "ROUND 2 –
+// Detailed Answers"). A trailing colon is allowed.
+func HeadingLike(s string) bool {
+	t := StripBold(strings.TrimLeft(StripEmoji(s), "# "))
+	t = strings.TrimSuffix(t, ":")
+	if t == "" || strings.ContainsAny(lastRune(t), ".,;!?") {
+		return false
+	}
+	if _, ok := ParseListItem(t); ok {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) > 10 || CodeScore(t) == Code {
+		return false
+	}
+	sig, caps := 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if smallWords[lw] {
+			continue
+		}
+		w = strings.TrimLeft(w, "(\"'“‘[")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		sig++
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return sig > 0 && caps*10 >= sig*7
+}
+
+var (
+	tableRowRE   = regexp.MustCompile(`^\s*\|.*\|\s*$`)
+	tableDelimRE = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$`)
+)
+
+// IsTableRow reports whether s is a markdown pipe-table row.
+func IsTableRow(s string) bool { return tableRowRE.MatchString(s) }
+
+// IsTableDelimiter reports whether s is a pipe-table delimiter row
+// ("|---|---|").
+func IsTableDelimiter(s string) bool { return tableDelimRE.MatchString(s) }
+
+// IsFence reports whether s opens or closes a fenced code block, and
+// returns the fence ("```" or "~~~", possibly longer).
+func IsFence(s string) (string, bool) {
+	t := strings.TrimLeft(s, " ")
+	if len(s)-len(t) > 3 {
+		return "", false
+	}
+	for _, c := range []byte{'`', '~'} {
+		n := 0
+		for n < len(t) && t[n] == c {
+			n++
+		}
+		if n >= 3 && (c == '~' || !strings.Contains(t[n:], "`")) {
+			return t[:n], true
+		}
+	}
+	return "", false
+}
