@@ -21,6 +21,12 @@ type Pass struct {
 	file *File
 }
 
+// Memo returns the value stored under key for the pass's document and
+// stage, computing it with build on first use. Rules that share an
+// expensive reading of a document (the declarative rules' sentence units
+// and keyword index) compute it once per document, not once per rule.
+func (p *Pass) Memo(key any, build func() any) any { return p.file.Memo(key, p.Doc, build) }
+
 // Report records a finding over span (in Doc.Text coordinates) with an
 // optional fix given as edits in Doc.Text coordinates.
 func (p *Pass) Report(span content.Span, message string, fix *Fix) {

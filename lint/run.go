@@ -59,6 +59,29 @@ type File struct {
 
 	opts    *Options
 	pending [][]content.Edit // fix edits in the current Doc's coordinates, per finding of a repair stage
+	memo    map[memoKey]any
+}
+
+type memoKey struct {
+	key any
+	doc *content.Doc
+}
+
+// Memo returns the value stored under key for doc (a version of f's
+// text), computing it with build on first use. A File is processed by one
+// goroutine at a time, and corpus rules run one after another, so no lock
+// is needed.
+func (f *File) Memo(key any, doc *content.Doc, build func() any) any {
+	k := memoKey{key, doc}
+	if v, ok := f.memo[k]; ok {
+		return v
+	}
+	if f.memo == nil {
+		f.memo = map[memoKey]any{}
+	}
+	v := build()
+	f.memo[k] = v
+	return v
 }
 
 // A Result is the outcome of a run.

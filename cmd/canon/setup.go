@@ -5,6 +5,7 @@ import (
 
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/rules"
+	"github.com/canon-kb/canon/lint/rules/fact"
 )
 
 // ruleFlags are the rule-selection flags lint and fix share.
@@ -18,9 +19,16 @@ func (f *ruleFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringSliceVar(&f.ignorePats, "ignore", nil, "leave out these rule IDs or categories")
 }
 
-// loadRules returns the enabled rule set.
+// loadRules returns the enabled rule set: the built-in rules and the
+// default declarative rules.
 func loadRules(io *IOStreams) ([]*lint.Rule, error) {
-	return rules.Builtin(), nil
+	facts, err := fact.Rules()
+	if err != nil {
+		return nil, err
+	}
+	rs := append(rules.Builtin(), facts...)
+	lint.SortRules(rs)
+	return rs, nil
 }
 
 // options builds lint options from the flags.

@@ -1,0 +1,217 @@
+package ruleset
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/prose"
+)
+
+// A scope is the piece of text a claim rule's patterns are tried on.
+type scope uint8
+
+const (
+	scopeClause   scope = iota // each clause of each sentence
+	scopeSentence              // each sentence
+	scopeUnit                  // the whole unit (a paragraph, item, row or code line)
+)
+
+// Context sources a claim rule may take its subject from.
+const (
+	ctxHeading = 1 << iota
+	ctxLeadIn
+	ctxTitle
+)
+
+var contextNames = map[string]int{"heading": ctxHeading, "leadin": ctxLeadIn, "title": ctxTitle}
+
+// negationRE finds a negation in a clause. Contractions are expanded by
+// normalisation, so "isn't" arrives as "is not". A bare "no" counts at the
+// start of a clause or after a table header ("idempotent: no"), where it
+// answers; elsewhere it is usually a determiner ("no single point of
+// failure").
+var negationRE = regexp.MustCompile(`\b(?:not|never|neither|nor|cannot|no longer|none|nothing)\b|(?:^|: )(?:no|false)\b|\bno\s*[.)]?$`)
+
+// A claim is a compiled claim rule: one wrong statement, recognised by
+// its subject and predicate in one clause, silent where the clause negates
+// or hedges it.
+type claim struct {
+	rule     *lint.Rule
+	keywords []int
+	subject  []*regexp.Regexp
+	others   []*regexp.Regexp
+	all      []*regexp.Regexp
+	any      []*regexp.Regexp
+	unless   []*regexp.Regexp
+	negation bool
+	scope    scope
+	context  int
+	message  string
+}
+
+func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
+	cl := &claim{
+		rule:     r,
+		keywords: c.keywords(rd),
+		subject:  c.compile(rd.Subject),
+		others:   c.compile(rd.Others),
+		all:      c.compile(rd.Claim),
+		any:      c.compile(rd.Any),
+		unless:   c.compile(rd.Unless),
+		negation: !rd.Negation.Set || rd.Negation.V,
+		context:  ctxHeading | ctxLeadIn,
+	}
+	if len(rd.Keywords) == 0 {
+		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing \"keywords\" (literal words the prefilter looks for)", rd.ID.V)
+	}
+	if len(rd.Claim) == 0 && len(rd.Any) == 0 {
+		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs \"claim\" or \"any\" patterns", rd.ID.V)
+	}
+	if strings.TrimSpace(rd.Correct.V) == "" {
+		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing \"correct\" (the correct statement)", rd.ID.V)
+	}
+	if len(rd.References) == 0 {
+		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing \"references\"", rd.ID.V)
+	}
+	if !strings.HasPrefix(rd.ID.V, "fact/") {
+		c.errorf(rd.ID, "claim rules are fact rules: id must start with \"fact/\"")
+	}
+	if len(rd.Context) > 0 {
+		cl.context = 0
+		for _, s := range rd.Context {
+			bit, ok := contextNames[s.V]
+			if !ok {
+				c.errorf(s, "unknown context %q (want heading, leadin or title)", s.V)
+			}
+			cl.context |= bit
+		}
+	}
+	switch rd.Scope.V {
+	case "", "clause":
+	case "sentence":
+		cl.scope = scopeSentence
+	case "unit":
+		cl.scope = scopeUnit
+	default:
+		c.errorf(rd.Scope, "unknown scope %q (want clause, sentence or unit)", rd.Scope.V)
+	}
+	c.examples(rd, cl.keywords)
+	correct := strings.TrimSpace(rd.Correct.V)
+	cl.message = r.Summary + "; correct: " + correct
+	if len(r.References) > 0 {
+		cl.message += " (" + r.References[0] + ")"
+	}
+	r.Doc = strings.TrimSpace(rd.Doc.V) + "\n\nCorrect statement: " + correct
+	r.Run = func(p *lint.Pass) {
+		idx := p.Memo(c.set, func() any { return c.set.index(p.Doc.Text) }).(*docIndex)
+		cl.check(p, idx)
+	}
+	c.set.claims = append(c.set.claims, cl)
+}
+
+// check reports the rule's findings in one document: at most one a
+// sentence, over the clause (or sentence, or unit) that makes the claim.
+func (cl *claim) check(p *lint.Pass, idx *docIndex) {
+	d := idx.doc
+	for _, ui := range idx.candidates(cl) {
+		u := &d.Units[ui]
+		if cl.scope == scopeUnit {
+			cl.try(p, d, u, prose.Span{Start: u.Start, End: u.End}, u.Start)
+			continue
+		}
+		for _, s := range u.Sentences {
+			if s.Question || s.Reported {
+				continue
+			}
+			if cl.scope == scopeSentence {
+				cl.try(p, d, u, s.Span, s.Start)
+				continue
+			}
+			for _, piece := range s.Clauses {
+				if cl.try(p, d, u, piece, s.Start) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// try reports a finding over piece if the claim holds there. The sentence
+// the piece belongs to starts at sentStart.
+func (cl *claim) try(p *lint.Pass, d *prose.Doc, u *prose.Unit, piece prose.Span, sentStart int) bool {
+	if !cl.matches(d, u, d.Text[piece.Start:piece.End], d.Text[sentStart:piece.Start]) {
+		return false
+	}
+	start, end := d.Source(piece)
+	p.Report(content.Span{Start: start, End: end}, cl.message, nil)
+	return true
+}
+
+// matches applies the rule to one piece of normalised text t of unit u;
+// before is the text of the sentence before the piece.
+func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before string) bool {
+	for _, re := range cl.all {
+		if !re.MatchString(t) {
+			return false
+		}
+	}
+	if len(cl.any) > 0 && !anyMatch(cl.any, t) {
+		return false
+	}
+	if anyMatch(cl.unless, t) || cl.negation && negationRE.MatchString(t) {
+		return false
+	}
+	if len(cl.subject) == 0 || anyMatch(cl.subject, t) {
+		return true
+	}
+	// The piece omits the subject: borrow it from the context, unless the
+	// piece names a different subject of its own. A table row's subject is
+	// usually its first cell, another clause of the same row.
+	if anyMatch(cl.others, t) {
+		return false
+	}
+	if before != "" && prose.OmitsSubject(t) && anyMatch(cl.subject, before) {
+		return true
+	}
+	if u.Kind == prose.Row && anyMatch(cl.subject, d.Text[u.Start:u.End]) {
+		return true
+	}
+	for _, ctx := range cl.contextUnits(d, u) {
+		if anyMatch(cl.subject, d.UnitText(ctx)) {
+			return true
+		}
+	}
+	return false
+}
+
+// contextUnits lists the units u may borrow a subject from.
+func (cl *claim) contextUnits(d *prose.Doc, u *prose.Unit) []int {
+	var out []int
+	if cl.context&ctxHeading != 0 && u.Heading >= 0 {
+		out = append(out, u.Heading)
+	}
+	if cl.context&ctxLeadIn != 0 && u.LeadIn >= 0 {
+		out = append(out, u.LeadIn)
+	}
+	if cl.context&ctxTitle != 0 && u.Title >= 0 {
+		out = append(out, u.Title)
+		if t := d.Units[u.Title].Title; t >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func anyMatch(res []*regexp.Regexp, t string) bool {
+	for _, re := range res {
+		if re.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (cl *claim) String() string { return fmt.Sprintf("claim %s", cl.rule.ID) }

@@ -1,0 +1,254 @@
+package ruleset
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// An Error is a mistake in a rule file, at the position of the YAML node
+// that holds it.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
+
+// A str is a scalar with the position it was written at, so that a later
+// check (a regular expression that does not compile, an unknown severity)
+// can name the place.
+type str struct {
+	V         string
+	Line, Col int
+}
+
+// A flag is an optional boolean with its position.
+type flag struct {
+	V, Set    bool
+	Line, Col int
+}
+
+// A number is an optional float with its position.
+type number struct {
+	V         float64
+	Set       bool
+	Line, Col int
+}
+
+// A pos field of a struct receives the position of the mapping it is
+// decoded from.
+type pos struct{ Line, Col int }
+
+var (
+	posType    = reflect.TypeOf(pos{})
+	strType    = reflect.TypeOf(str{})
+	flagType   = reflect.TypeOf(flag{})
+	numberType = reflect.TypeOf(number{})
+	nodeType   = reflect.TypeOf(yaml.Node{})
+)
+
+// decoder fills structs from yaml nodes strictly: every key must name a
+// field (by its yaml tag), every value must have the field's shape, and
+// each mistake is reported at its node. yaml.v3's own KnownFields works
+// only on streams and reports lines without columns, so the walk is ours;
+// yaml.v3 still does all the parsing.
+type decoder struct {
+	file string
+	errs []error
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) err() error { return errors.Join(d.errs...) }
+
+// parse reads a YAML document into its root node.
+func (d *decoder) parse(data []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: 1, Msg: msg})
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// yaml.v3 reports syntax errors only as text ("yaml: line 3: …"); the line
+// is taken from it so the error still names the place.
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, "invalid YAML: " + m[2]
+	}
+	return 1, "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")
+}
+
+// decode fills v (a pointer) from n.
+func (d *decoder) decode(n *yaml.Node, v any) {
+	d.value(n, reflect.ValueOf(v).Elem())
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch t := v.Type(); {
+	case t == nodeType:
+		v.Set(reflect.ValueOf(*n))
+	case t == strType:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			d.errorf(n, "want a string, got %s", describe(n))
+			return
+		}
+		v.Set(reflect.ValueOf(str{V: n.Value, Line: n.Line, Col: n.Column}))
+	case t == flagType:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+			d.errorf(n, "want true or false, got %s", describe(n))
+			return
+		}
+		v.Set(reflect.ValueOf(flag{V: b, Set: true, Line: n.Line, Col: n.Column}))
+	case t == numberType:
+		var f float64
+		if n.Kind != yaml.ScalarNode || n.Decode(&f) != nil {
+			d.errorf(n, "want a number, got %s", describe(n))
+			return
+		}
+		v.Set(reflect.ValueOf(number{V: f, Set: true, Line: n.Line, Col: n.Column}))
+	case t.Kind() == reflect.Slice:
+		items := n.Content
+		if n.Kind != yaml.SequenceNode {
+			// A single value where a list is expected is a list of one.
+			items = []*yaml.Node{n}
+		}
+		s := reflect.MakeSlice(t, len(items), len(items))
+		for i, item := range items {
+			d.value(item, s.Index(i))
+		}
+		v.Set(s)
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "want a mapping, got %s", describe(n))
+			return
+		}
+		m := reflect.MakeMap(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
+				d.errorf(k, "duplicate key %q", k.Value)
+				continue
+			}
+			e := reflect.New(t.Elem()).Elem()
+			d.value(val, e)
+			m.SetMapIndex(reflect.ValueOf(k.Value), e)
+		}
+		v.Set(m)
+	case t.Kind() == reflect.Struct:
+		d.fields(n, v)
+	default:
+		panic(fmt.Sprintf("ruleset: cannot decode into %s", t))
+	}
+}
+
+// fields fills a struct from a mapping, rejecting unknown and repeated keys.
+func (d *decoder) fields(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "want a mapping, got %s", describe(n))
+		return
+	}
+	t := v.Type()
+	index := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type == posType {
+			v.Field(i).Set(reflect.ValueOf(pos{n.Line, n.Column}))
+			continue
+		}
+		name := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if name == "" || name == "-" {
+			continue
+		}
+		index[name] = i
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		fi, ok := index[k.Value]
+		switch {
+		case !ok:
+			d.errorf(k, "unknown key %q%s", k.Value, suggest(k.Value, names))
+			continue
+		case seen[k.Value]:
+			d.errorf(k, "duplicate key %q", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		d.value(val, v.Field(fi))
+	}
+}
+
+// suggest names the closest known key, for a likely typo.
+func suggest(key string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if dd := editDistance(key, n); dd < bestD {
+			best, bestD = n, dd
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return fmt.Sprintf(" (known keys: %s)", strings.Join(names, ", "))
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}

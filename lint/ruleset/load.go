@@ -1,0 +1,317 @@
+package ruleset
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/prose"
+)
+
+// A File is one rule file's name (used in errors and rule origins) and
+// contents.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// A Set is the rules compiled from a group of files. Its claim rules share
+// one keyword automaton and one analysis per document.
+type Set struct {
+	// Rules are the compiled rules, sorted by ID.
+	Rules []*lint.Rule
+
+	keywords []string // normalised, deduplicated
+	kwIndex  map[string]int
+	ac       *automaton
+	claims   []*claim
+}
+
+// fileDoc is the top level of a rule file.
+type fileDoc struct {
+	Rules []ruleDoc `yaml:"rules"`
+}
+
+// ruleDoc is one rule as written. Which fields a rule may set depends on
+// its kind; FORMAT.md documents them.
+type ruleDoc struct {
+	ID         str   `yaml:"id"`
+	Kind       str   `yaml:"kind"`
+	Severity   str   `yaml:"severity"`
+	Summary    str   `yaml:"summary"`
+	Doc        str   `yaml:"doc"`
+	Correct    str   `yaml:"correct"`
+	References []str `yaml:"references"`
+	Keywords   []str `yaml:"keywords"`
+
+	// claim
+	Subject  []str `yaml:"subject"`
+	Others   []str `yaml:"others"`
+	Context  []str `yaml:"context"`
+	Claim    []str `yaml:"claim"`
+	Any      []str `yaml:"any"`
+	Unless   []str `yaml:"unless"`
+	Negation flag  `yaml:"negation"`
+	Scope    str   `yaml:"scope"`
+
+	Match   []str `yaml:"match"`
+	NoMatch []str `yaml:"nomatch"`
+
+	At pos
+}
+
+// Kinds of declarative rule.
+var kinds = []string{"claim"}
+
+// Load compiles rule files into one Set. Every mistake in every file is
+// reported, each naming file:line:col.
+func Load(files ...File) (*Set, error) {
+	s := &Set{kwIndex: map[string]int{}}
+	var errs []error
+	seen := map[string]string{}
+	for _, f := range files {
+		d := &decoder{file: f.Name}
+		root := d.parse(f.Data)
+		var doc fileDoc
+		if root != nil {
+			d.decode(root, &doc)
+		}
+		// Rules are compiled even after a decoding error, so that one run
+		// reports every mistake in the file.
+		errs = append(errs, d.errs...)
+		if len(d.errs) == 0 && (root == nil || len(doc.Rules) == 0) {
+			errs = append(errs, &Error{File: f.Name, Line: 1, Col: 1, Msg: "no rules (want a top-level \"rules:\" list)"})
+			continue
+		}
+		for i := range doc.Rules {
+			rd := &doc.Rules[i]
+			c := &compiler{file: f.Name, set: s}
+			r := c.rule(rd)
+			if r != nil {
+				if prev, dup := seen[r.ID]; dup {
+					c.errorf(rd.ID, "rule %s is already defined at %s", r.ID, prev)
+				} else {
+					seen[r.ID] = r.Origin
+					s.Rules = append(s.Rules, r)
+				}
+			}
+			errs = append(errs, c.errs...)
+		}
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool {
+			a, b := errs[i].(*Error), errs[j].(*Error)
+			if a.File != b.File {
+				return false // keep file order
+			}
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Col < b.Col
+		})
+		return nil, errors.Join(errs...)
+	}
+	s.ac = newAutomaton(s.keywords)
+	lint.SortRules(s.Rules)
+	return s, nil
+}
+
+// LoadFiles reads and compiles rule files from disk.
+func LoadFiles(paths ...string) (*Set, error) {
+	var files []File
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading rule file: %w", err)
+		}
+		files = append(files, File{Name: p, Data: data})
+	}
+	return Load(files...)
+}
+
+// LoadFS compiles every *.yaml file of fsys matching pattern (fs.Glob).
+func LoadFS(fsys fs.FS, pattern string) (*Set, error) {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var files []File
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: n, Data: data})
+	}
+	return Load(files...)
+}
+
+// compiler turns one ruleDoc into a lint.Rule, collecting errors.
+type compiler struct {
+	file string
+	set  *Set
+	errs []error
+}
+
+func (c *compiler) errorf(at str, format string, args ...any) {
+	c.errs = append(c.errs, &Error{File: c.file, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *compiler) errorAt(line, col int, format string, args ...any) {
+	c.errs = append(c.errs, &Error{File: c.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+var idRE = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+func (c *compiler) rule(rd *ruleDoc) *lint.Rule {
+	required := func(v str, key string) bool {
+		if strings.TrimSpace(v.V) == "" {
+			c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing %q", orUnnamed(rd.ID.V), key)
+			return false
+		}
+		return true
+	}
+	ok := required(rd.ID, "id")
+	ok = required(rd.Kind, "kind") && ok
+	ok = required(rd.Severity, "severity") && ok
+	ok = required(rd.Summary, "summary") && ok
+	ok = required(rd.Doc, "doc") && ok
+	if !ok {
+		return nil
+	}
+	r := &lint.Rule{
+		ID:      rd.ID.V,
+		Summary: strings.TrimSpace(rd.Summary.V),
+		Stage:   lint.StageCheck,
+		Origin:  fmt.Sprintf("%s:%d", c.file, rd.At.Line),
+	}
+	if !idRE.MatchString(r.ID) {
+		c.errorf(rd.ID, "id %q: want category/name in lower case (e.g. fact/patch-idempotent)", r.ID)
+	}
+	sev, err := lint.ParseSeverity(rd.Severity.V)
+	if err != nil {
+		c.errorf(rd.Severity, "%v", err)
+	}
+	r.Severity = sev
+	for _, ref := range rd.References {
+		r.References = append(r.References, strings.TrimSpace(ref.V))
+	}
+	for _, m := range rd.Match {
+		r.Examples = append(r.Examples, lint.Example{Bad: exampleText(m.V)})
+	}
+	for _, m := range rd.NoMatch {
+		r.Examples = append(r.Examples, lint.Example{Good: exampleText(m.V)})
+	}
+	switch rd.Kind.V {
+	case "claim":
+		c.claim(rd, r)
+	default:
+		c.errorf(rd.Kind, "unknown kind %q (want one of %s)", rd.Kind.V, strings.Join(kinds, ", "))
+	}
+	if len(c.errs) > 0 {
+		return nil
+	}
+	return r
+}
+
+func orUnnamed(id string) string {
+	if id == "" {
+		return "(no id)"
+	}
+	return id
+}
+
+// exampleText makes sure an example ends with a newline, as files do.
+func exampleText(s string) string {
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	return s
+}
+
+// compile compiles patterns; they run case-insensitively on normalised text.
+func (c *compiler) compile(pats []str) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, p := range pats {
+		if _, err := regexp.Compile(p.V); err != nil {
+			c.errorf(p, "bad regular expression %q: %v", p.V, unwrapRegexpErr(err))
+			continue
+		}
+		re := regexp.MustCompile("(?i)" + p.V)
+		if re.MatchString("") {
+			c.errorf(p, "pattern %q matches the empty string, so it matches everything", p.V)
+			continue
+		}
+		out = append(out, re)
+	}
+	return out
+}
+
+func unwrapRegexpErr(err error) string {
+	msg := err.Error()
+	return strings.TrimPrefix(msg, "error parsing regexp: ")
+}
+
+// keywords registers a rule's keywords with the set and returns their ids.
+func (c *compiler) keywords(rd *ruleDoc) []int {
+	var ids []int
+	for _, k := range rd.Keywords {
+		n := prose.Normalize(k.V)
+		if n == "" {
+			c.errorf(k, "empty keyword")
+			continue
+		}
+		id, ok := c.set.kwIndex[n]
+		if !ok {
+			id = len(c.set.keywords)
+			c.set.keywords = append(c.set.keywords, n)
+			c.set.kwIndex[n] = id
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// forbid reports fields that the rule's kind does not use.
+func (c *compiler) forbid(kind string, fields map[string][]str) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if v := fields[k]; len(v) > 0 {
+			c.errorf(v[0], "%q is not used by kind %s", k, kind)
+		}
+	}
+}
+
+// examples checks the example counts and that every must-match example
+// holds one of the keywords (else the prefilter would skip it).
+func (c *compiler) examples(rd *ruleDoc, kws []int) {
+	if len(rd.Match) < 2 {
+		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs at least 2 \"match\" examples (has %d)", rd.ID.V, len(rd.Match))
+	}
+	if len(rd.NoMatch) < 2 {
+		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs at least 2 \"nomatch\" examples (has %d)", rd.ID.V, len(rd.NoMatch))
+	}
+	for _, m := range rd.Match {
+		text := prose.Normalize(m.V)
+		found := false
+		for _, id := range kws {
+			if strings.Contains(text, c.set.keywords[id]) {
+				found = true
+				break
+			}
+		}
+		if !found && len(kws) > 0 {
+			c.errorf(m, "example holds none of the rule's keywords, so the prefilter would skip it")
+		}
+	}
+}
