@@ -35,7 +35,7 @@ type line struct {
 	// trailingMarker is set when the line ends in a list marker ("…
 	// functionality. -"): the next line starts an item.
 	trailingMarker bool
-	cells        []span // table cells (content bounds) for rows
+	cells          []span // table cells (content bounds) for rows
 }
 
 type span struct{ start, end int }
