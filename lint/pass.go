@@ -27,6 +27,9 @@ type Pass struct {
 // and keyword index) compute it once per document, not once per rule.
 func (p *Pass) Memo(key any, build func() any) any { return p.file.Memo(key, p.Doc, build) }
 
+// File returns the file the pass checks, for RelatedAt.
+func (p *Pass) File() *File { return p.file }
+
 // Report records a finding over span (in Doc.Text coordinates) with an
 // optional fix given as edits in Doc.Text coordinates.
 func (p *Pass) Report(span content.Span, message string, fix *Fix) {

@@ -5,6 +5,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
 
 	"github.com/canon-kb/canon/lint"
 )
@@ -35,11 +38,18 @@ type sarifDriver struct {
 }
 
 type sarifRule struct {
-	ID                   string       `json:"id"`
-	ShortDescription     sarifText    `json:"shortDescription"`
-	FullDescription      sarifText    `json:"fullDescription"`
-	Help                 sarifHelp    `json:"help"`
-	DefaultConfiguration sarifDefault `json:"defaultConfiguration"`
+	ID                   string          `json:"id"`
+	ShortDescription     sarifText       `json:"shortDescription"`
+	FullDescription      sarifText       `json:"fullDescription"`
+	Help                 sarifHelp       `json:"help"`
+	DefaultConfiguration sarifDefault    `json:"defaultConfiguration"`
+	Properties           sarifProperties `json:"properties"`
+}
+
+// sarifProperties carry the rule's category as a tag, which code-scanning
+// dashboards filter on.
+type sarifProperties struct {
+	Tags []string `json:"tags"`
 }
 
 type sarifText struct {
@@ -102,19 +112,24 @@ func writeSARIF(w io.Writer, res *lint.Result, opts Options) error {
 	index := map[string]int{}
 	for _, r := range opts.Rules {
 		index[r.ID] = len(driver.Rules)
+		help := strings.TrimSpace(r.Doc)
+		if len(r.References) > 0 {
+			help += "\n\nReferences:\n- " + strings.Join(r.References, "\n- ")
+		}
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID:                   r.ID,
 			ShortDescription:     sarifText{Text: r.Summary},
-			FullDescription:      sarifText{Text: r.Doc},
-			Help:                 sarifHelp{Text: r.Doc, Markdown: r.Doc},
+			FullDescription:      sarifText{Text: strings.TrimSpace(r.Doc)},
+			Help:                 sarifHelp{Text: help, Markdown: help},
 			DefaultConfiguration: sarifDefault{Level: sarifLevel(r.Severity)},
+			Properties:           sarifProperties{Tags: []string{r.Category()}},
 		})
 	}
 	srcs := sources(res)
 	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
 	for _, f := range res.Findings {
 		loc := sarifLocation{PhysicalLocation: sarifPhysical{
-			ArtifactLocation: sarifArtifact{URI: f.Path},
+			ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path)},
 			Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn},
 		}}
 		line := ""
@@ -135,7 +150,7 @@ func writeSARIF(w io.Writer, res *lint.Result, opts Options) error {
 			r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
 				ID: &id,
 				PhysicalLocation: sarifPhysical{
-					ArtifactLocation: sarifArtifact{URI: rel.Path},
+					ArtifactLocation: sarifArtifact{URI: sarifURI(rel.Path)},
 					Region:           sarifRegion{StartLine: rel.Line, StartColumn: rel.Column},
 				},
 				Message: &sarifText{Text: rel.Message},
@@ -151,4 +166,14 @@ func writeSARIF(w io.Writer, res *lint.Result, opts Options) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// sarifURI turns a path as given on the command line into a relative URI
+// reference: slashes, each segment escaped ("<stdin>" → "%3Cstdin%3E").
+func sarifURI(path string) string {
+	segs := strings.Split(filepath.ToSlash(path), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
 }
