@@ -1,0 +1,779 @@
+// Package mojibake finds and repairs text that is UTF-8 read through a
+// wrong single-byte code page ("ğŸ”¹" for "🔹", "â€™" for "’"), including
+// text damaged twice and text whose undefined bytes the wrong decoder
+// dropped, replaced with U+FFFD or kept as C1 controls.
+//
+// Detection works run by run: each maximal run of non-ASCII characters
+// that holds a possible UTF-8 lead byte followed by a continuation byte is
+// read both as it stands and as mojibake under each code page, and the
+// cheaper reading under a small model of text wins (see class.go). What
+// the document as a whole shows (the code page its confident repairs use,
+// the characters it uses elsewhere) informs the runs that stay close.
+// Correct text is never touched unless the mojibake reading is clearly
+// better; clean text costs one UTF-8 scan (Suspicious).
+package mojibake
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// A Repair replaces Text[Start:End], which reads as mojibake, with New.
+type Repair struct {
+	Start, End int
+	Old, New   string
+	// Page is the code page the UTF-8 bytes were read through; Fallback
+	// names the page used for 0x80-0x9F when it differs (003's windows-874
+	// with windows-1252).
+	Page     string
+	Fallback string
+	// C1 reports that undefined bytes survived as C1 controls, as an
+	// ISO-8859 decoder leaves them.
+	C1 bool
+	// Twice reports text damaged twice through Page.
+	Twice bool
+	// Lost lists the bytes the wrong decoder lost that the repair restored.
+	Lost []Lost
+}
+
+// A Lost byte is one the wrong decoder dropped or replaced with U+FFFD,
+// and the character the repair restored in its place.
+type Lost struct {
+	// At is the byte offset in New of the restored character.
+	At int
+	// Char is the character chosen; Candidates lists every character the
+	// lost byte allows, best first (Candidates[0] == Char).
+	Char       rune
+	Candidates []rune
+	// Certain reports that context decided; Reason says what decided.
+	Certain bool
+	Reason  string
+}
+
+// Certain reports whether every restored byte of the repair is certain.
+func (r *Repair) Certain() bool {
+	for _, l := range r.Lost {
+		if !l.Certain {
+			return false
+		}
+	}
+	return true
+}
+
+// Explain says what was read as what: `"ğŸ”¹" → "🔹": UTF-8 read as
+// windows-1254`.
+func (r *Repair) Explain() string {
+	return fmt.Sprintf("%q → %q: %s", r.Old, r.New, r.How())
+}
+
+// How names the damage: "UTF-8 read as windows-1254".
+func (r *Repair) How() string {
+	var b strings.Builder
+	b.WriteString("UTF-8 read as ")
+	b.WriteString(r.Page)
+	if r.Fallback != "" {
+		fmt.Fprintf(&b, " (%s for 0x80–0x9F)", r.Fallback)
+	}
+	if r.Twice {
+		b.WriteString(", twice")
+	}
+	if r.C1 {
+		b.WriteString(", undefined bytes kept as C1 controls")
+	}
+	return b.String()
+}
+
+// Find returns the repairs of every run of text that reads as mojibake, in
+// text order.
+func Find(text string) []Repair {
+	if !Suspicious(text) {
+		return nil
+	}
+	initInfo()
+	d := newDocument(text)
+	first := d.analyze(d.params(nil))
+	return d.analyze(d.params(first))
+}
+
+// Repair returns text with every repair applied.
+func Fix(text string) string {
+	return Apply(text, Find(text))
+}
+
+// Apply applies repairs (in text order, non-overlapping) to text.
+func Apply(text string, repairs []Repair) string {
+	if len(repairs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	prev := 0
+	for _, r := range repairs {
+		b.WriteString(text[prev:r.Start])
+		b.WriteString(r.New)
+		prev = r.End
+	}
+	b.WriteString(text[prev:])
+	return b.String()
+}
+
+// Suspicious reports whether s may hold mojibake: a character that some
+// code page maps to a UTF-8 lead byte directly followed by one that the
+// same page maps to a continuation byte. It costs about one UTF-8 scan.
+func Suspicious(s string) bool {
+	initPages()
+	var prev uint32
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			prev = 0
+			i++
+			for i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7])&0x80 == 0 {
+				i += 8
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if prev != 0 && prev&contOf(r) != 0 {
+			return true
+		}
+		prev = leadOf(r)
+	}
+	return false
+}
+
+// A region is a maximal run of non-ASCII characters that may be mojibake.
+type region struct {
+	start, end  int
+	runes       []rune
+	offs        []int // byte offset of each rune in the text, and of the end
+	left, right rune  // the characters around the run (' ' at the edges)
+	pages       uint32
+}
+
+type document struct {
+	text    string
+	regions []*region
+	// letters counts letters per script over the whole text.
+	letters [scOther + 1]int
+}
+
+func newDocument(text string) *document {
+	d := &document{text: text}
+	var cur *region
+	var prevLead uint32
+	flush := func(end int) {
+		if cur != nil && cur.pages != 0 {
+			cur.end = end
+			cur.offs = append(cur.offs, end)
+			cur.right = ' '
+			if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) {
+				cur.right = r
+			}
+			d.regions = append(d.regions, cur)
+		}
+		cur = nil
+		prevLead = 0
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 {
+			flush(i)
+			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+				d.letters[scLatin]++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		lead, cont := leadOf(r), contOf(r)
+		if in := infoOf(r); isLetterish(in, r) {
+			d.letters[in.sc]++
+		}
+		if lead|cont == 0 && !(r >= 0x80 && r < 0xA0) {
+			flush(i)
+			i += n
+			continue
+		}
+		if cur == nil {
+			cur = &region{start: i, left: ' '}
+			if i > 0 {
+				cur.left, _ = utf8.DecodeLastRuneInString(text[:i])
+			}
+		}
+		cur.pages |= prevLead & cont
+		cur.runes = append(cur.runes, r)
+		cur.offs = append(cur.offs, i)
+		prevLead = lead
+		i += n
+	}
+	flush(len(text))
+	return d
+}
+
+// params are what one pass of analysis knows of the document.
+type params struct {
+	// enter is the cost of starting a run of repaired characters: the
+	// prior improbability of mojibake.
+	enter float32
+	// pageCost is added per repaired character decoded through each page.
+	pageCost [maxPages]float32
+	// order is the order pages are tried in; ties go to the earlier.
+	order []int
+	// usage counts the characters the document uses where it is not
+	// damaged, and where it was repaired with certainty.
+	usage map[rune]int
+}
+
+// params derives the parameters of a pass from the previous pass's
+// repairs (nil for the first pass).
+func (d *document) params(prev []Repair) *params {
+	p := &params{enter: 3, usage: map[rune]int{}}
+	for i := range pages {
+		p.order = append(p.order, i)
+		if i > 0 {
+			p.pageCost[i] = 0.2
+		}
+	}
+	if prev == nil {
+		return p
+	}
+	// A page's votes are the confident repairs it explains: 002's "â€™"
+	// reads the same through windows-1252 and windows-1254, its "ğŸ”¹"
+	// only through windows-1254.
+	votes := make([]int, len(pages))
+	confident := 0
+	for _, r := range prev {
+		if len(r.Lost) == 0 && !r.Twice {
+			confident++
+			for i, pg := range pages {
+				if pg.explains(r.Old, r.New) {
+					votes[i]++
+				}
+			}
+			for _, c := range r.New {
+				p.usage[c]++
+			}
+		}
+	}
+	// Characters of the text outside every region.
+	prevEnd := 0
+	for _, g := range d.regions {
+		countUsage(p.usage, d.text[prevEnd:g.start])
+		prevEnd = g.end
+	}
+	countUsage(p.usage, d.text[prevEnd:])
+	if confident >= 3 {
+		p.enter = 1.5
+	}
+	best := -1
+	for i, v := range votes {
+		if v > 0 && (best < 0 || v > votes[best]) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		for i := range pages {
+			p.pageCost[i] = 0.5
+		}
+		p.pageCost[best] = 0
+		p.order = append([]int{best}, p.order...)
+		for i := 1; i < len(p.order); i++ {
+			if p.order[i] == best {
+				p.order = append(p.order[:i], p.order[i+1:]...)
+				break
+			}
+		}
+	}
+	return p
+}
+
+func countUsage(u map[rune]int, s string) {
+	for _, c := range s {
+		if c >= 0x80 {
+			u[c]++
+		}
+	}
+}
+
+// explains reports whether old is exactly the UTF-8 of new read through
+// pg, no byte lost.
+func (pg *page) explains(old, new string) bool {
+	bs := make([]byte, 0, len(old))
+	for _, r := range old {
+		b, ok := pg.enc[r]
+		if !ok {
+			return false
+		}
+		bs = append(bs, b)
+	}
+	return string(bs) == new
+}
+
+// analyze runs every region through the model.
+func (d *document) analyze(p *params) []Repair {
+	var out []Repair
+	for _, g := range d.regions {
+		out = append(out, d.repairRegion(g, p)...)
+	}
+	return out
+}
+
+// repairRegion finds the best reading of one region, then reads the
+// result once more in case the text was damaged twice.
+func (d *document) repairRegion(g *region, p *params) []Repair {
+	reps := d.readRegion(g, p)
+	if len(reps) == 0 {
+		return nil
+	}
+	fixed := Apply(d.text[g.start:g.end], shift(reps, -g.start))
+	if !Suspicious(fixed) {
+		return reps
+	}
+	inner := newDocument(fixed)
+	var again []Repair
+	for _, h := range inner.regions {
+		if h.start == 0 {
+			h.left = g.left
+		}
+		if h.end == len(fixed) {
+			h.right = g.right
+		}
+		again = append(again, inner.readRegion(h, p)...)
+	}
+	if len(again) == 0 {
+		return reps
+	}
+	twice := Apply(fixed, again)
+	// One repair from the first changed character to the last.
+	old := d.text[reps[0].Start:reps[len(reps)-1].End]
+	pre := reps[0].Start - g.start
+	suf := g.end - reps[len(reps)-1].End
+	r := Repair{
+		Start: reps[0].Start, End: reps[len(reps)-1].End, Old: old,
+		New:  twice[pre : len(twice)-suf],
+		Page: reps[0].Page, Fallback: reps[0].Fallback, C1: reps[0].C1, Twice: true,
+	}
+	if again[0].Page != r.Page {
+		r.Page = reps[0].Page + ", then as " + again[0].Page
+		r.Twice = false
+	}
+	for _, x := range append(reps, again...) {
+		for _, l := range x.Lost {
+			l.At = -1
+			r.Lost = append(r.Lost, l)
+		}
+	}
+	return []Repair{r}
+}
+
+func shift(rs []Repair, by int) []Repair {
+	out := make([]Repair, len(rs))
+	for i, r := range rs {
+		r.Start += by
+		r.End += by
+		out[i] = r
+	}
+	return out
+}
+
+// A cand is one way to read the characters [from, to) of a region as one
+// UTF-8 sequence.
+type cand struct {
+	from, to int
+	out      rune
+	dropped  int // bytes restored where the decoder dropped them
+	wild     int // bytes restored where the decoder left U+FFFD
+	c1       bool
+}
+
+func (c *cand) lostCost() float32 { return 2.5*float32(c.dropped) + 1*float32(c.wild) }
+
+// A node is a state of the search: the cheapest reading of a prefix of
+// the region that ends in a given character.
+type node struct {
+	cost float32
+	last rune
+	dec  bool // the last character was repaired
+	back *node
+	from int   // rune index where the last token started
+	c    *cand // the last token, nil when a character was kept
+}
+
+const (
+	codeNone = -1
+	codeWild = -2
+)
+
+// readRegion returns the repairs of the best reading of g.
+func (d *document) readRegion(g *region, p *params) []Repair {
+	var best *node
+	bestPage := -1
+	var bestCands [][]cand
+	for _, pi := range p.order {
+		if g.pages&(1<<pi) == 0 {
+			continue
+		}
+		cands := candidates(g, pages[pi])
+		end := d.search(g, cands, p.pageCost[pi], p)
+		if end != nil && (best == nil || end.cost < best.cost-1e-4) {
+			best, bestPage, bestCands = end, pi, cands
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	var path []*node
+	for n := best; n != nil && n.back != nil; n = n.back {
+		path = append(path, n)
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
+	pg := pages[bestPage]
+	var reps []Repair
+	for i := 0; i < len(path); i++ {
+		if path[i].c == nil {
+			continue
+		}
+		j := i
+		for j+1 < len(path) && path[j+1].c != nil {
+			j++
+		}
+		start, end := g.offs[path[i].from], g.offs[path[j].c.to]
+		r := Repair{Start: start, End: end, Old: d.text[start:end], Page: pg.name}
+		var nb strings.Builder
+		for k := i; k <= j; k++ {
+			c := path[k].c
+			if c.c1 {
+				r.C1 = true
+			}
+			if pg.fallback != "" && usesFallback(g.runes[c.from:c.to], pg) {
+				r.Fallback = pg.fallback
+			}
+			if c.dropped+c.wild > 0 {
+				prev, next := g.left, g.right
+				if k > 0 {
+					prev = path[k-1].last
+				}
+				if k+1 < len(path) {
+					next = path[k+1].last
+				}
+				r.Lost = append(r.Lost, d.lostChoice(g, bestCands[c.from], c, prev, next, nb.Len(), pg, p))
+			}
+			nb.WriteRune(c.out)
+		}
+		r.New = nb.String()
+		if r.C1 {
+			r.Page, r.C1 = isoName(r.Page, r.Old, pg)
+		}
+		reps = append(reps, r)
+		i = j
+	}
+	return reps
+}
+
+// usesFallback reports whether rs uses a character of pg's fallback page.
+func usesFallback(rs []rune, pg *page) bool {
+	for _, r := range rs {
+		if b, ok := pg.enc[r]; ok && b < 0xA0 && pg.dec[b-0x80] == r && r >= 0xA0 {
+			// Defined by the page itself only at 0x80, 0x85 and 0x91-0x97
+			// for windows-874; the rest came from the fallback.
+			if !native874(b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isoName names the ISO-8859 page that a windows page with C1 controls
+// kept amounts to, when old uses none of the characters the windows page
+// adds at 0x80-0x9F.
+func isoName(name, old string, pg *page) (string, bool) {
+	iso := map[string]string{"windows-1252": "ISO-8859-1", "windows-1254": "ISO-8859-9"}[name]
+	if iso == "" {
+		return name, true
+	}
+	for _, r := range old {
+		if b, ok := pg.enc[r]; ok && b >= 0x80 && b < 0xA0 && r >= 0xA0 {
+			return name, true
+		}
+	}
+	return iso, false
+}
+
+func native874(b byte) bool { return b == 0x80 || b == 0x85 || b >= 0x91 && b <= 0x97 }
+
+// candidates lists, for each rune index of g, the ways a UTF-8 sequence
+// starting there can be read under page pg.
+func candidates(g *region, pg *page) [][]cand {
+	n := len(g.runes)
+	code := make([]int, n)
+	for i, r := range g.runes {
+		switch b, ok := pg.enc[r]; {
+		case ok:
+			code[i] = int(b)
+		case r == 0xFFFD && len(pg.lost) > 0:
+			code[i] = codeWild
+		default:
+			code[i] = codeNone
+		}
+	}
+	out := make([][]cand, n)
+	for i := 0; i < n; i++ {
+		if code[i] < 0 {
+			continue
+		}
+		need := seqLen(byte(code[i])) - 1
+		if need <= 0 {
+			continue
+		}
+		var slots []int
+		c1 := false
+		j := i + 1
+		for j < n && len(slots) < need && (code[j] == codeWild || code[j] >= 0x80 && code[j] < 0xC0) {
+			slots = append(slots, code[j])
+			if g.runes[j] >= 0x80 && g.runes[j] < 0xA0 {
+				c1 = true
+			}
+			j++
+		}
+		missing := need - len(slots)
+		if missing > 0 && (len(pg.lost) == 0 || missing > 2 || need >= 2 && len(slots) == 0) {
+			continue
+		}
+		seen := map[rune]int{}
+		var list []cand
+		add := func(bs []byte, dropped, wild int) {
+			r, size := utf8.DecodeRune(bs)
+			if r == utf8.RuneError || size != len(bs) {
+				return
+			}
+			if unigram(r) >= 11 {
+				return
+			}
+			c := cand{from: i, to: j, out: r, dropped: dropped, wild: wild, c1: c1}
+			if k, ok := seen[r]; ok {
+				if c.lostCost() < list[k].lostCost() {
+					list[k] = c
+				}
+				return
+			}
+			seen[r] = len(list)
+			list = append(list, c)
+		}
+		lead := byte(code[i])
+		// Place the present bytes in order among need slots, the missing
+		// ones filled with each byte the page loses.
+		forPlacements(need, missing, func(gaps []bool) {
+			fill(lead, slots, gaps, pg.lost, add)
+		})
+		out[i] = list
+	}
+	return out
+}
+
+// forPlacements calls f with every way of choosing missing of need slots.
+func forPlacements(need, missing int, f func(gaps []bool)) {
+	gaps := make([]bool, need)
+	var rec func(pos, left int)
+	rec = func(pos, left int) {
+		if pos == need {
+			if left == 0 {
+				f(gaps)
+			}
+			return
+		}
+		if left > 0 {
+			gaps[pos] = true
+			rec(pos+1, left-1)
+			gaps[pos] = false
+		}
+		if need-pos > left {
+			rec(pos+1, left)
+		}
+	}
+	rec(0, missing)
+}
+
+// fill enumerates the byte sequences lead + slots with gaps (dropped
+// bytes) and wildcards (U+FFFD) filled from lost.
+func fill(lead byte, slots []int, gaps []bool, lost []byte, add func([]byte, int, int)) {
+	bs := make([]byte, 1+len(gaps))
+	bs[0] = lead
+	var rec func(k, si, dropped, wild int)
+	rec = func(k, si, dropped, wild int) {
+		if k == len(gaps) {
+			add(bs, dropped, wild)
+			return
+		}
+		if gaps[k] || slots[si] == codeWild {
+			nsi := si
+			if !gaps[k] {
+				nsi++
+			}
+			for _, b := range lost {
+				bs[1+k] = b
+				if gaps[k] {
+					rec(k+1, nsi, dropped+1, wild)
+				} else {
+					rec(k+1, nsi, dropped, wild+1)
+				}
+			}
+			return
+		}
+		bs[1+k] = byte(slots[si])
+		rec(k+1, si+1, dropped, wild)
+	}
+	rec(0, 0, 0, 0)
+}
+
+// maxNodes bounds the states kept per position.
+const maxNodes = 24
+
+// search finds the cheapest reading of g under one page.
+func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params) *node {
+	n := len(g.runes)
+	at := make([][]*node, n+1)
+	at[0] = []*node{{last: g.left}}
+	push := func(pos int, nd *node) {
+		for k, o := range at[pos] {
+			if o.last == nd.last && o.dec == nd.dec {
+				if nd.cost < o.cost {
+					at[pos][k] = nd
+				}
+				return
+			}
+		}
+		at[pos] = append(at[pos], nd)
+	}
+	for i := 0; i < n; i++ {
+		nodes := at[i]
+		if len(nodes) > maxNodes {
+			sort.Slice(nodes, func(a, b int) bool { return nodes[a].cost < nodes[b].cost })
+			nodes = nodes[:maxNodes]
+		}
+		for _, s := range nodes {
+			r := g.runes[i]
+			push(i+1, &node{cost: s.cost + unigram(r) + bigram(s.last, r), last: r, back: s, from: i})
+			for k := range cands[i] {
+				c := &cands[i][k]
+				cost := s.cost + unigram(c.out) + bigram(s.last, c.out) + c.lostCost() + pageCost
+				if c.dropped+c.wild > 0 {
+					cost += d.context(g, c, pages[0], p)
+				}
+				if !s.dec {
+					cost += p.enter
+				}
+				push(c.to, &node{cost: cost, last: c.out, dec: true, back: s, from: i, c: c})
+			}
+		}
+	}
+	var best *node
+	for _, s := range at[n] {
+		total := s.cost + bigram(s.last, g.right)
+		if best == nil || total < best.cost {
+			best = &node{cost: total, last: s.last, back: s.back, from: s.from, c: s.c, dec: s.dec}
+		}
+	}
+	return best
+}
+
+// context is the cost adjustment for a restored character from what the
+// rest of the document shows.
+func (d *document) context(g *region, c *cand, pg *page, p *params) float32 {
+	var adj float32
+	if n := p.usage[c.out]; n > 0 {
+		adj -= 1.5
+		if n > 2 {
+			adj -= 0.5
+		}
+	}
+	if c.out == '”' && d.openQuote(g.offs[c.from]) {
+		adj -= 3
+	}
+	return adj
+}
+
+// openQuote reports whether the line before off opens a double quotation
+// (“, or its mojibake) that it does not close.
+func (d *document) openQuote(off int) bool {
+	start := strings.LastIndexByte(d.text[:off], '\n') + 1
+	line := d.text[start:off]
+	open := strings.Count(line, "“")
+	seen := map[string]bool{}
+	for _, pg := range pages {
+		if m := pg.mojibakeOf("“"); m != "" && !seen[m] {
+			seen[m] = true
+			open += strings.Count(line, m)
+		}
+	}
+	closed := strings.Count(line, "”")
+	return open > closed
+}
+
+// lostChoice ranks the candidates for a restored byte in the context the
+// search chose, and says whether and why the choice is certain.
+func (d *document) lostChoice(g *region, list []cand, chosen *cand, prev, next rune, at int, pg *page, p *params) Lost {
+	type scored struct {
+		r    rune
+		cost float32
+	}
+	var alts []scored
+	for k := range list {
+		c := &list[k]
+		if c.to != chosen.to {
+			continue
+		}
+		cost := unigram(c.out) + bigram(prev, c.out) + bigram(c.out, next) + c.lostCost() + d.context(g, c, pg, p)
+		alts = append(alts, scored{c.out, cost})
+	}
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
+	l := Lost{At: at, Char: chosen.out}
+	var bestCost float32
+	for _, a := range alts {
+		if a.r == chosen.out {
+			bestCost = a.cost
+		}
+	}
+	l.Candidates = append(l.Candidates, chosen.out)
+	gap := float32(99)
+	for _, a := range alts {
+		if a.r == chosen.out {
+			continue
+		}
+		if a.cost-bestCost < gap {
+			gap = a.cost - bestCost
+		}
+		if a.cost-bestCost < 5 && len(l.Candidates) < 6 {
+			l.Candidates = append(l.Candidates, a.r)
+		}
+	}
+	l.Certain = gap >= 2.5
+	l.Reason = reason(chosen, prev, next, d, g, p, l.Certain)
+	return l
+}
+
+// reason says what decided a restored character.
+func reason(c *cand, prev, next rune, d *document, g *region, p *params, certain bool) string {
+	switch {
+	case c.out == 0xFE0F && emojiKind(prev) > 0:
+		return "variation selector after an emoji"
+	case c.out == 0xFE0F && isKeycapBase(prev):
+		return "variation selector of a keycap"
+	case c.out == 0x200D:
+		return "zero-width joiner between emoji"
+	case c.out == '”' && d.openQuote(g.offs[c.from]):
+		return "closes the quotation opened before it"
+	case infoOf(c.out).cls == clsBox && (bigram(prev, c.out) < 0 || bigram(c.out, next) < 0):
+		return "box-drawing lines continue through it"
+	case p.usage[c.out] > 0:
+		return "the document uses it elsewhere"
+	case certain:
+		return "the only likely character among the candidates"
+	}
+	return "most frequent candidate"
+}
