@@ -266,9 +266,31 @@ func (f *File) applyRepairs(stage Stage) error {
 	return nil
 }
 
-// mergeFixes keeps, in order, every fix that does not overlap one kept
-// before it, and returns the kept edits sorted.
+// mergeFixes keeps every fix that does not overlap one kept before it, and
+// returns the kept edits sorted. Fixes are taken in text order, and of two
+// starting at the same place the wider first: when a fix deletes or
+// rewrites a region (an artifact block), the fixes inside it would go with
+// it, so the enclosing one wins.
 func mergeFixes(fixes [][]content.Edit) []content.Edit {
+	fixes = append([][]content.Edit(nil), fixes...)
+	extent := func(f []content.Edit) (int, int) {
+		lo, hi := f[0].Start, f[0].End
+		for _, e := range f {
+			lo, hi = min(lo, e.Start), max(hi, e.End)
+		}
+		return lo, hi
+	}
+	sort.SliceStable(fixes, func(i, j int) bool {
+		if len(fixes[i]) == 0 || len(fixes[j]) == 0 {
+			return len(fixes[i]) > len(fixes[j])
+		}
+		li, hi := extent(fixes[i])
+		lj, hj := extent(fixes[j])
+		if li != lj {
+			return li < lj
+		}
+		return hi > hj
+	})
 	var kept []content.Edit
 	var taken []content.Span
 	overlaps := func(e content.Edit) bool {

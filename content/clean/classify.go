@@ -65,29 +65,68 @@ var (
 		`-?\s*[\w.-]+:(?:\s.*)?$|` + // YAML key: value
 		`#\s?\S` + // shell comment (a markdown heading elsewhere)
 		`)`)
-	proseTokenRE = regexp.MustCompile(`^[(“"'‘]*[\p{L}][\p{L}\p{M}'’-]*[)”"'’]*[.,:;!?]*$`)
 )
 
+// codeWords are the first words that can open a code line (see
+// codeStartRE); a line opening with any other word skips that regexp.
+var codeWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`const let var async function export import await return if for while
+		switch catch try else finally do class def func package public private protected module require
+		console sudo docker docker-compose kubectl git npm npx yarn pnpm pip pip3 curl wget cd mkdir
+		apt-get apt brew pm2 helm terraform aws gcloud redis-cli mongosh psql mysql chmod systemctl
+		GET POST PUT PATCH DELETE HEAD OPTIONS HTTP Host Content-Type Content-Length Authorization
+		Accept Cookie Set-Cookie Cache-Control User-Agent Retry-After Location SELECT INSERT UPDATE
+		CREATE ALTER DROP BEGIN COMMIT ROLLBACK FROM RUN CMD COPY ADD WORKDIR ENTRYPOINT EXPOSE ARG
+		VOLUME flowchart graph sequenceDiagram classDiagram stateDiagram erDiagram gantt`) {
+		codeWords[w] = true
+	}
+}
+
+// leadWord returns the run of letters, digits, '-' and '_' that s starts
+// with.
+func leadWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool {
+		return !(r < utf8.RuneSelf && (r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'))
+	})
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}
+
 // CodeScore says how strongly s reads as source code: Code, WeakCode or
-// NotCode. Indentation is ignored.
+// NotCode. Indentation is ignored. Cheap byte tests guard each regexp, so
+// that prose (most lines) costs little.
 func CodeScore(s string) int {
 	t := Trim(s)
 	if t == "" {
 		return NotCode
 	}
+	first := t
+	if i := strings.IndexByte(t, ' '); i >= 0 {
+		first = t[:i]
+	}
+	w := leadWord(t)
 	switch {
-	case codeStartRE.MatchString(t), callLineRE.MatchString(t), assignRE.MatchString(t),
-		objectRE.MatchString(t), edgeRE.MatchString(t):
+	case (codeWords[w] || t[0] == '$' || t[0] == '}' || strings.HasPrefix(w, "X-") || strings.HasPrefix(w, "Access-Control-")) && codeStartRE.MatchString(t),
+		strings.Contains(first, "(") && callLineRE.MatchString(t),
+		strings.Contains(t, "=") && assignRE.MatchString(t),
+		strings.Contains(t, "{") && strings.HasSuffix(strings.TrimRight(t, ";,) "), "}") && objectRE.MatchString(t),
+		(strings.Contains(t, "--") || strings.Contains(t, "==>")) && edgeRE.MatchString(t):
 		return Code
 	case strings.Contains(t, "=>") || strings.Contains(t, "===") || strings.Contains(t, "!==") ||
 		strings.Contains(t, "&&") || strings.Contains(t, "||"):
 		return Code
-	case strings.HasSuffix(t, "{") || strings.HasSuffix(t, ";") && strings.ContainsAny(t, "(){}=[]"):
+	case strings.HasSuffix(t, "{") || strings.HasSuffix(t, ";") && (strings.ContainsAny(t, "(){}=[]+-*/<>") || len(strings.Fields(t)) <= 2):
 		return Code
-	case strings.HasPrefix(t, "}"):
+	case t[0] == '}':
 		return Code
-	case weakRE.MatchString(t):
-		return WeakCode
+	case strings.ContainsAny(t[:1], `/*-[{()]}"#`) || strings.Contains(t, ":"):
+		if weakRE.MatchString(t) {
+			return WeakCode
+		}
 	}
 	return NotCode
 }
@@ -105,7 +144,7 @@ func IsProse(s string) bool {
 	}
 	plain := 0
 	for _, w := range words {
-		if proseTokenRE.MatchString(w) {
+		if proseToken(w) {
 			plain++
 		}
 	}
@@ -118,6 +157,28 @@ func Sentence(s string) bool {
 	return IsProse(t) && strings.ContainsAny(lastRune(t), ".!?")
 }
 
+// proseToken reports whether w is a word of prose: letters (with
+// apostrophes and hyphens), optionally in brackets or quotes, optionally
+// followed by punctuation.
+func proseToken(w string) bool {
+	w = strings.TrimLeft(w, "(“\"'‘")
+	w = strings.TrimRight(w, ".,:;!?")
+	w = strings.TrimRight(w, ")”\"'’")
+	if w == "" {
+		return false
+	}
+	for i, r := range w {
+		if unicode.IsLetter(r) || unicode.IsMark(r) {
+			continue
+		}
+		if i > 0 && (r == '\'' || r == '’' || r == '-') {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 func lastRune(s string) string {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return string(r)
@@ -128,8 +189,6 @@ func diagramRune(r rune) bool {
 	return r >= 0x2500 && r <= 0x259F || // box drawing, block elements
 		strings.ContainsRune("▶▼◀▲►◄⬇⬆⬅➡↓↑", r)
 }
-
-var asciiArtRE = regexp.MustCompile(`^(?:[|\\/v^]\s*)+$|-{3,}>|<-{3,}|\w-{3,}\w`)
 
 // IsDiagram reports whether s is a line of text art: box drawing, arrows
 // standing alone, or ASCII branches such as "1---2---D".
@@ -151,7 +210,44 @@ func IsDiagram(s string) bool {
 	if art > 0 && (other == 0 || art*4 >= other || strings.ContainsAny(t, "┌└│├╔║")) {
 		return true
 	}
-	return asciiArtRE.MatchString(t) && !IsProse(t)
+	return asciiArt(t) && !IsProse(t)
+}
+
+// asciiArt reports lines of ASCII art: only branch strokes ("|", "\\",
+// "/", "v", "^") and spaces, or a run of three dashes joining two words or
+// ending in an arrow ("1---2---D", "---->").
+func asciiArt(t string) bool {
+	strokes := true
+	for _, r := range t {
+		if !strings.ContainsRune(`|\/v^ `, r) {
+			strokes = false
+			break
+		}
+	}
+	if strokes {
+		return strings.ContainsAny(t, `|\/^`) || t == "v"
+	}
+	for i := strings.Index(t, "---"); i >= 0; {
+		j := i
+		for j < len(t) && t[j] == '-' {
+			j++
+		}
+		before := i > 0 && (isWordByte(t[i-1]) || t[i-1] == '<')
+		after := j < len(t) && (isWordByte(t[j]) || t[j] == '>')
+		if before && after || j < len(t) && t[j] == '>' || i > 0 && t[i-1] == '<' {
+			return true
+		}
+		k := strings.Index(t[j:], "---")
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == ')'
 }
 
 var (

@@ -26,6 +26,8 @@ type answerLine struct {
 	start, end int    // the line's span in the document
 	text       string // the line as it reads (a label before it blanked out)
 	fence      bool   // a fence line or inside a fenced block
+	code       int8   // clean.CodeScore + 1, 0 when not yet known
+	art        int8   // clean.IsDiagram: 0 unknown, 1 yes, 2 no
 }
 
 func (l answerLine) blank() bool { return clean.IsBlank(l.text) }
@@ -37,6 +39,30 @@ type renderer struct {
 	// the next one can differ when they would otherwise merge.
 	lastBullet string
 	lastDelim  byte
+}
+
+// codeScore returns clean.CodeScore of line k, computed once.
+func (r *renderer) codeScore(k int) int {
+	l := &r.ls[k]
+	if l.code == 0 {
+		l.code = int8(clean.CodeScore(l.text)) + 1
+	}
+	return int(l.code) - 1
+}
+
+// isArt returns clean.IsDiagram of line k, computed once.
+func (r *renderer) isArt(k int) bool {
+	if k < 0 || k >= len(r.ls) || r.ls[k].fence {
+		return false
+	}
+	l := &r.ls[k]
+	if l.art == 0 {
+		l.art = 2
+		if clean.IsDiagram(l.text) {
+			l.art = 1
+		}
+	}
+	return l.art == 1
 }
 
 func renderBlocks(ls []answerLine) []Block {
@@ -262,7 +288,7 @@ func (r *renderer) tabTable(i int) int {
 // labels between them ("Code Push (GitHub)", "     |", "     ▼", …).
 func (r *renderer) diagram(i int) int {
 	ls := r.ls
-	isArt := func(k int) bool { return k < len(ls) && !ls[k].fence && clean.IsDiagram(ls[k].text) }
+	isArt := r.isArt
 	label := func(k int) bool {
 		return k < len(ls) && !ls[k].fence && !ls[k].blank() && len(strings.Fields(ls[k].text)) <= 10 && !clean.Sentence(ls[k].text)
 	}
@@ -302,7 +328,7 @@ done:
 // counts when it is three lines or more and indented (YAML).
 func (r *renderer) code(i int) int {
 	ls := r.ls
-	if ls[i].fence || clean.CodeScore(ls[i].text) == clean.NotCode {
+	if ls[i].fence || r.codeScore(i) == clean.NotCode {
 		return i
 	}
 	depth := 0
@@ -313,13 +339,13 @@ func (r *renderer) code(i int) int {
 		l := ls[j]
 		if l.blank() {
 			// One blank line inside code, when code follows.
-			if j+1 < len(ls) && !ls[j+1].blank() && !ls[j+1].fence && (depth > 0 || clean.CodeScore(ls[j+1].text) != clean.NotCode) {
+			if j+1 < len(ls) && !ls[j+1].blank() && !ls[j+1].fence && (depth > 0 || r.codeScore(j+1) != clean.NotCode) {
 				j++
 				continue
 			}
 			break
 		}
-		score := clean.CodeScore(l.text)
+		score := r.codeScore(j)
 		if score == clean.NotCode && depth <= 0 {
 			if !(clean.Indent(l.text) > base && !clean.IsProse(l.text) && j > i) {
 				break
@@ -583,7 +609,7 @@ func (r *renderer) startsBlock(j int) bool {
 	if _, ok := clean.ParseListItem(t); ok {
 		return true
 	}
-	if clean.IsTableRow(t) || clean.IsDiagram(t) || clean.CodeScore(t) == clean.Code || atxRE.MatchString(clean.Trim(t)) {
+	if clean.IsTableRow(t) || r.isArt(j) || r.codeScore(j) == clean.Code || atxRE.MatchString(clean.Trim(t)) {
 		return true
 	}
 	return strings.Contains(t, "\t") && j+1 < len(r.ls) && strings.Contains(r.ls[j+1].text, "\t")
@@ -642,9 +668,10 @@ var (
 // breaks, setext underlines (on lines after the first), HTML blocks,
 // link reference definitions.
 func escapeLineStart(l string, notFirst bool) string {
-	switch {
-	case l == "":
+	if l == "" || !strings.ContainsRune("-*_=+#>`~<[0123456789", rune(l[0])) {
 		return l
+	}
+	switch {
 	case thematicRE.MatchString(l) || notFirst && setextRE.MatchString(l):
 		return `\` + l
 	case listStartRE.MatchString(l):

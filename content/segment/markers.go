@@ -118,11 +118,15 @@ func isSectionMarker(s string) bool {
 	if t == "" || strings.HasSuffix(t, ":") || len(strings.Fields(t)) > 14 {
 		return false
 	}
-	if sectionNumRE.MatchString(t) {
+	if sectionWords[strings.ToLower(firstWord(t))] && sectionNumRE.MatchString(t) {
 		return true
 	}
-	return questionsWordRE.MatchString(t) && clean.HeadingLike(t) && !strings.HasSuffix(t, "?")
+	return (strings.Contains(t, "uestions") || strings.Contains(t, "UESTIONS") || strings.Contains(t, "roblems") || strings.Contains(t, "ROBLEMS")) &&
+		questionsWordRE.MatchString(t) && clean.HeadingLike(t) && !strings.HasSuffix(t, "?")
 }
+
+var sectionWords = map[string]bool{"round": true, "part": true, "section": true, "chapter": true, "module": true,
+	"unit": true, "lesson": true, "topic": true, "day": true, "week": true, "level": true, "set": true}
 
 // contentWords returns the significant words of a title for comparing
 // titles: lower case, crude stems, without question words and glue.

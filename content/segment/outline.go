@@ -51,6 +51,13 @@ type line struct {
 	bold   bool   // bold markers wrapped the text
 	indent int
 	emoji  bool // the line starts with an emoji
+	// Classifications computed once in scan.
+	sec  bool // isSectionMarker
+	head bool // clean.HeadingLike
+	code int  // clean.CodeScore
+	// questionLine, memoised: 0 unknown, 1 yes, 2 no.
+	qstate int8
+	qtext  string
 }
 
 // A start is the title of a problem.
@@ -99,6 +106,9 @@ func (o *outline) scan() {
 		if !ln.blank && !ln.fence {
 			ln.bare, ln.bold = decorate(l.Text)
 			ln.emoji = clean.EmojiLed(l.Text)
+			ln.sec = isSectionMarker(l.Text)
+			ln.head = clean.HeadingLike(l.Text)
+			ln.code = clean.CodeScore(l.Text)
 		}
 		o.lines[i] = ln
 	}
@@ -140,7 +150,7 @@ func (o *outline) findStarts() {
 			explicit[i] = start{line: i, last: i, marker: MarkerQ, number: atoi(m[1]), title: titleText(m[2])}
 			continue
 		}
-		if isSectionMarker(l.Text) {
+		if l.sec {
 			sectionLines = append(sectionLines, i)
 			continue
 		}
@@ -281,7 +291,7 @@ func (o *outline) afterSection(i int, sectionLines []int, cands []start, explici
 // standalone reports whether line i is a paragraph of one line: blank
 // lines (or the document's edges) around it, or a heading right above.
 func (o *outline) standalone(i int) bool {
-	prevOK := i == 0 || o.lines[i-1].blank || !o.lines[i-1].fence && clean.HeadingLike(o.lines[i-1].Text)
+	prevOK := i == 0 || o.lines[i-1].blank || !o.lines[i-1].fence && o.lines[i-1].head
 	nextOK := i+1 >= len(o.lines) || o.lines[i+1].blank
 	return prevOK && nextOK
 }
@@ -291,7 +301,17 @@ func (o *outline) standalone(i int) bool {
 // ending with "?" or opening with an ask verb and ending like a sentence.
 func (o *outline) questionLine(i int) (string, bool) {
 	l := &o.lines[i]
-	if l.blank || l.fence || quoted(l.Text) {
+	if l.qstate == 0 {
+		l.qtext, l.qstate = "", 2
+		if t, ok := o.questionLine1(l); ok {
+			l.qtext, l.qstate = t, 1
+		}
+	}
+	return l.qtext, l.qstate == 1
+}
+
+func (o *outline) questionLine1(l *line) (string, bool) {
+	if l.blank || l.fence || l.code == clean.Code || quoted(l.Text) {
 		return "", false
 	}
 	t := l.bare
@@ -350,7 +370,7 @@ func (o *outline) bareLists(taken map[int]start) []start {
 		}
 		t, ok := o.questionLine(i)
 		if !ok || !o.standalone(i) {
-			if !(isSectionMarker(l.Text) || clean.HeadingLike(l.Text)) || len(run) > 0 {
+			if !(l.sec || l.head) || len(run) > 0 {
 				flush()
 			}
 			continue
@@ -452,7 +472,7 @@ func (o *outline) findSections() {
 				if top < 0 {
 					top = j
 				}
-				chainLines = append(chainLines, member{j, isSectionMarker(o.lines[j].Text)})
+				chainLines = append(chainLines, member{j, o.lines[j].sec})
 			}
 		}
 		if top >= 0 {
@@ -461,7 +481,7 @@ func (o *outline) findSections() {
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
-		if !l.blank && !l.fence && !isStart[i] && isSectionMarker(l.Text) {
+		if !l.blank && !l.fence && !isStart[i] && l.sec {
 			o.sections[i] = sectionText(l.Text)
 		}
 	}
@@ -485,7 +505,7 @@ func (o *outline) findSections() {
 		switch {
 		case strong && j >= 0:
 			cur = j
-		case strong || isSectionMarker(o.lines[l].Text) && j < 0:
+		case strong || o.lines[l].sec && j < 0:
 			// A numbered topic or section the contents do not list.
 		case j >= 0 && j > cur && j <= cur+2:
 			cur = j
@@ -500,11 +520,11 @@ func (o *outline) findSections() {
 // section marker, or a title-like line that does not introduce content.
 func (o *outline) headingLine(i int) bool {
 	l := &o.lines[i]
-	if isSectionMarker(l.Text) {
+	if l.sec {
 		return true
 	}
 	t := clean.Trim(l.Text)
-	return !strings.HasSuffix(t, ":") && !quoted(t) && len(strings.Fields(l.bare)) <= 10 && clean.HeadingLike(t)
+	return l.head && !strings.HasSuffix(t, ":") && !quoted(t) && len(strings.Fields(l.bare)) <= 10
 }
 
 // setApart reports whether heading line i is set apart as a heading:
@@ -512,7 +532,7 @@ func (o *outline) headingLine(i int) bool {
 // blank lines.
 func (o *outline) setApart(i int) bool {
 	l := &o.lines[i]
-	if l.emoji || l.bold || isSectionMarker(l.Text) {
+	if l.emoji || l.bold || l.sec {
 		return true
 	}
 	blanks := 0

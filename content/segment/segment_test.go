@@ -425,3 +425,23 @@ func TestCorpusRawCounts(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkSegment(b *testing.B) {
+	var texts []string
+	size := 0
+	for _, f := range []string{"000_ad25eb5cbe2ab954.txt", "001_f80d072372ded448.txt", "002_bee50f26546dd36c.txt", "003_89469c54ed8cc79a.txt", "004_2c1bbdcefb3021eb.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			SegmentText(t)
+		}
+	}
+}

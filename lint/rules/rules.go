@@ -3,6 +3,7 @@ package rules
 
 import (
 	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/rules/artifact"
 	"github.com/canon-kb/canon/lint/rules/encoding"
 	"github.com/canon-kb/canon/lint/rules/structure"
 )
@@ -10,7 +11,7 @@ import (
 // Builtin returns the rules written in Go, sorted by ID.
 func Builtin() []*lint.Rule {
 	var all []*lint.Rule
-	for _, family := range [][]*lint.Rule{encoding.Rules, structure.Rules} {
+	for _, family := range [][]*lint.Rule{encoding.Rules, artifact.Rules, structure.Rules} {
 		all = append(all, family...)
 	}
 	lint.SortRules(all)
