@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/prose"
 )
@@ -40,29 +41,29 @@ type fileDoc struct {
 // ruleDoc is one rule as written. Which fields a rule may set depends on
 // its kind; FORMAT.md documents them.
 type ruleDoc struct {
-	ID         str   `yaml:"id"`
-	Kind       str   `yaml:"kind"`
-	Severity   str   `yaml:"severity"`
-	Summary    str   `yaml:"summary"`
-	Doc        str   `yaml:"doc"`
-	Correct    str   `yaml:"correct"`
-	References []str `yaml:"references"`
-	Keywords   []str `yaml:"keywords"`
+	ID         yamlstrict.Str   `yaml:"id"`
+	Kind       yamlstrict.Str   `yaml:"kind"`
+	Severity   yamlstrict.Str   `yaml:"severity"`
+	Summary    yamlstrict.Str   `yaml:"summary"`
+	Doc        yamlstrict.Str   `yaml:"doc"`
+	Correct    yamlstrict.Str   `yaml:"correct"`
+	References []yamlstrict.Str `yaml:"references"`
+	Keywords   []yamlstrict.Str `yaml:"keywords"`
 
 	// claim
-	Subject  []str `yaml:"subject"`
-	Others   []str `yaml:"others"`
-	Context  []str `yaml:"context"`
-	Claim    []str `yaml:"claim"`
-	Any      []str `yaml:"any"`
-	Unless   []str `yaml:"unless"`
-	Negation flag  `yaml:"negation"`
-	Scope    str   `yaml:"scope"`
+	Subject  []yamlstrict.Str `yaml:"subject"`
+	Others   []yamlstrict.Str `yaml:"others"`
+	Context  []yamlstrict.Str `yaml:"context"`
+	Claim    []yamlstrict.Str `yaml:"claim"`
+	Any      []yamlstrict.Str `yaml:"any"`
+	Unless   []yamlstrict.Str `yaml:"unless"`
+	Negation yamlstrict.Flag  `yaml:"negation"`
+	Scope    yamlstrict.Str   `yaml:"scope"`
 
-	Match   []str `yaml:"match"`
-	NoMatch []str `yaml:"nomatch"`
+	Match   []yamlstrict.Str `yaml:"match"`
+	NoMatch []yamlstrict.Str `yaml:"nomatch"`
 
-	At pos
+	At yamlstrict.Pos
 }
 
 // Kinds of declarative rule.
@@ -75,17 +76,17 @@ func Load(files ...File) (*Set, error) {
 	var errs []error
 	seen := map[string]string{}
 	for _, f := range files {
-		d := &decoder{file: f.Name}
-		root := d.parse(f.Data)
+		d := &yamlstrict.Decoder{File: f.Name}
+		root := d.Parse(f.Data)
 		var doc fileDoc
 		if root != nil {
-			d.decode(root, &doc)
+			d.Decode(root, &doc)
 		}
 		// Rules are compiled even after a decoding error, so that one run
 		// reports every mistake in the file.
-		errs = append(errs, d.errs...)
-		if len(d.errs) == 0 && (root == nil || len(doc.Rules) == 0) {
-			errs = append(errs, &Error{File: f.Name, Line: 1, Col: 1, Msg: "no rules (want a top-level \"rules:\" list)"})
+		errs = append(errs, d.Errs...)
+		if len(d.Errs) == 0 && (root == nil || len(doc.Rules) == 0) {
+			errs = append(errs, &yamlstrict.Error{File: f.Name, Line: 1, Col: 1, Msg: "no rules (want a top-level \"rules:\" list)"})
 			continue
 		}
 		for i := range doc.Rules {
@@ -105,7 +106,7 @@ func Load(files ...File) (*Set, error) {
 	}
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool {
-			a, b := errs[i].(*Error), errs[j].(*Error)
+			a, b := errs[i].(*yamlstrict.Error), errs[j].(*yamlstrict.Error)
 			if a.File != b.File {
 				return false // keep file order
 			}
@@ -159,18 +160,18 @@ type compiler struct {
 	errs []error
 }
 
-func (c *compiler) errorf(at str, format string, args ...any) {
-	c.errs = append(c.errs, &Error{File: c.file, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)})
+func (c *compiler) errorf(at yamlstrict.Str, format string, args ...any) {
+	c.errs = append(c.errs, &yamlstrict.Error{File: c.file, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (c *compiler) errorAt(line, col int, format string, args ...any) {
-	c.errs = append(c.errs, &Error{File: c.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, &yamlstrict.Error{File: c.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 }
 
 var idRE = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 func (c *compiler) rule(rd *ruleDoc) *lint.Rule {
-	required := func(v str, key string) bool {
+	required := func(v yamlstrict.Str, key string) bool {
 		if strings.TrimSpace(v.V) == "" {
 			c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing %q", orUnnamed(rd.ID.V), key)
 			return false
@@ -236,7 +237,7 @@ func exampleText(s string) string {
 }
 
 // compile compiles patterns; they run case-insensitively on normalised text.
-func (c *compiler) compile(pats []str) []*regexp.Regexp {
+func (c *compiler) compile(pats []yamlstrict.Str) []*regexp.Regexp {
 	var out []*regexp.Regexp
 	for _, p := range pats {
 		if _, err := regexp.Compile(p.V); err != nil {
@@ -279,7 +280,7 @@ func (c *compiler) keywords(rd *ruleDoc) []int {
 }
 
 // forbid reports fields that the rule's kind does not use.
-func (c *compiler) forbid(kind string, fields map[string][]str) {
+func (c *compiler) forbid(kind string, fields map[string][]yamlstrict.Str) {
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
 		keys = append(keys, k)

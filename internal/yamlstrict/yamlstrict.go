@@ -1,4 +1,9 @@
-package ruleset
+// Package yamlstrict decodes YAML configuration strictly: every key must
+// name a field, every value must have the field's shape, and every mistake
+// is an error naming file:line:col. yaml.v3 parses; its own KnownFields
+// works only on streams and reports lines without columns, so the walk
+// over the node tree is ours.
+package yamlstrict
 
 import (
 	"errors"
@@ -12,7 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// An Error is a mistake in a rule file, at the position of the YAML node
+// An Error is a mistake in a YAML file, at the position of the YAML node
 // that holds it.
 type Error struct {
 	File      string
@@ -22,61 +27,67 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
 
-// A str is a scalar with the position it was written at, so that a later
+// A Str is a scalar with the position it was written at, so that a later
 // check (a regular expression that does not compile, an unknown severity)
 // can name the place.
-type str struct {
+type Str struct {
 	V         string
 	Line, Col int
 }
 
-// A flag is an optional boolean with its position.
-type flag struct {
+// A Flag is an optional boolean with its position.
+type Flag struct {
 	V, Set    bool
 	Line, Col int
 }
 
-// A number is an optional float with its position.
-type number struct {
+// A Number is an optional float with its position.
+type Number struct {
 	V         float64
 	Set       bool
 	Line, Col int
 }
 
-// A pos field of a struct receives the position of the mapping it is
+// A Pos field of a struct receives the position of the mapping it is
 // decoded from.
-type pos struct{ Line, Col int }
+type Pos struct{ Line, Col int }
 
 var (
-	posType    = reflect.TypeOf(pos{})
-	strType    = reflect.TypeOf(str{})
-	flagType   = reflect.TypeOf(flag{})
-	numberType = reflect.TypeOf(number{})
+	posType    = reflect.TypeOf(Pos{})
+	strType    = reflect.TypeOf(Str{})
+	flagType   = reflect.TypeOf(Flag{})
+	numberType = reflect.TypeOf(Number{})
 	nodeType   = reflect.TypeOf(yaml.Node{})
 )
 
-// decoder fills structs from yaml nodes strictly: every key must name a
+// A Decoder fills structs from yaml nodes strictly: every key must name a
 // field (by its yaml tag), every value must have the field's shape, and
 // each mistake is reported at its node. yaml.v3's own KnownFields works
 // only on streams and reports lines without columns, so the walk is ours;
 // yaml.v3 still does all the parsing.
-type decoder struct {
-	file string
-	errs []error
+type Decoder struct {
+	File string
+	Errs []error
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
+func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
+	d.Errs = append(d.Errs, &Error{File: d.File, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (d *decoder) err() error { return errors.Join(d.errs...) }
+// ErrorAt records an error at a position found by an earlier decode.
+func (d *Decoder) ErrorAt(line, col int, format string, args ...any) {
+	d.Errs = append(d.Errs, &Error{File: d.File, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
 
-// parse reads a YAML document into its root node.
-func (d *decoder) parse(data []byte) *yaml.Node {
+// Err returns every error so far, joined.
+func (d *Decoder) Err() error { return errors.Join(d.Errs...) }
+
+// Parse reads a YAML document into its root node.
+func (d *Decoder) Parse(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
-		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: 1, Msg: msg})
+		d.Errs = append(d.Errs, &Error{File: d.File, Line: line, Col: 1, Msg: msg})
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -98,12 +109,12 @@ func yamlErrorLine(err error) (int, string) {
 	return 1, "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")
 }
 
-// decode fills v (a pointer) from n.
-func (d *decoder) decode(n *yaml.Node, v any) {
+// Decode fills v (a pointer) from n.
+func (d *Decoder) Decode(n *yaml.Node, v any) {
 	d.value(n, reflect.ValueOf(v).Elem())
 }
 
-func (d *decoder) value(n *yaml.Node, v reflect.Value) {
+func (d *Decoder) value(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
@@ -112,24 +123,24 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 		v.Set(reflect.ValueOf(*n))
 	case t == strType:
 		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-			d.errorf(n, "want a string, got %s", describe(n))
+			d.Errorf(n, "want a string, got %s", describe(n))
 			return
 		}
-		v.Set(reflect.ValueOf(str{V: n.Value, Line: n.Line, Col: n.Column}))
+		v.Set(reflect.ValueOf(Str{V: n.Value, Line: n.Line, Col: n.Column}))
 	case t == flagType:
 		var b bool
 		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
-			d.errorf(n, "want true or false, got %s", describe(n))
+			d.Errorf(n, "want true or false, got %s", describe(n))
 			return
 		}
-		v.Set(reflect.ValueOf(flag{V: b, Set: true, Line: n.Line, Col: n.Column}))
+		v.Set(reflect.ValueOf(Flag{V: b, Set: true, Line: n.Line, Col: n.Column}))
 	case t == numberType:
 		var f float64
 		if n.Kind != yaml.ScalarNode || n.Decode(&f) != nil {
-			d.errorf(n, "want a number, got %s", describe(n))
+			d.Errorf(n, "want a number, got %s", describe(n))
 			return
 		}
-		v.Set(reflect.ValueOf(number{V: f, Set: true, Line: n.Line, Col: n.Column}))
+		v.Set(reflect.ValueOf(Number{V: f, Set: true, Line: n.Line, Col: n.Column}))
 	case t.Kind() == reflect.Slice:
 		items := n.Content
 		if n.Kind != yaml.SequenceNode {
@@ -143,14 +154,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 		v.Set(s)
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "want a mapping, got %s", describe(n))
+			d.Errorf(n, "want a mapping, got %s", describe(n))
 			return
 		}
 		m := reflect.MakeMap(t)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
-				d.errorf(k, "duplicate key %q", k.Value)
+				d.Errorf(k, "duplicate key %q", k.Value)
 				continue
 			}
 			e := reflect.New(t.Elem()).Elem()
@@ -161,14 +172,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 	case t.Kind() == reflect.Struct:
 		d.fields(n, v)
 	default:
-		panic(fmt.Sprintf("ruleset: cannot decode into %s", t))
+		panic(fmt.Sprintf("yamlstrict: cannot decode into %s", t))
 	}
 }
 
 // fields fills a struct from a mapping, rejecting unknown and repeated keys.
-func (d *decoder) fields(n *yaml.Node, v reflect.Value) {
+func (d *Decoder) fields(n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "want a mapping, got %s", describe(n))
+		d.Errorf(n, "want a mapping, got %s", describe(n))
 		return
 	}
 	t := v.Type()
@@ -176,7 +187,7 @@ func (d *decoder) fields(n *yaml.Node, v reflect.Value) {
 	var names []string
 	for i := 0; i < t.NumField(); i++ {
 		if t.Field(i).Type == posType {
-			v.Field(i).Set(reflect.ValueOf(pos{n.Line, n.Column}))
+			v.Field(i).Set(reflect.ValueOf(Pos{n.Line, n.Column}))
 			continue
 		}
 		name := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
@@ -193,10 +204,10 @@ func (d *decoder) fields(n *yaml.Node, v reflect.Value) {
 		fi, ok := index[k.Value]
 		switch {
 		case !ok:
-			d.errorf(k, "unknown key %q%s", k.Value, suggest(k.Value, names))
+			d.Errorf(k, "unknown key %q%s", k.Value, suggest(k.Value, names))
 			continue
 		case seen[k.Value]:
-			d.errorf(k, "duplicate key %q", k.Value)
+			d.Errorf(k, "duplicate key %q", k.Value)
 			continue
 		}
 		seen[k.Value] = true
