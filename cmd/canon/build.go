@@ -26,7 +26,7 @@ build leaves the previous one intact.`,
 			if err != nil {
 				return err
 			}
-			inputs, err := collectInputs(args, io.In)
+			inputs, err := collectInputs(args, io)
 			if err != nil {
 				return err
 			}

@@ -37,7 +37,7 @@ touches a source without it.`,
 			if err != nil {
 				return err
 			}
-			inputs, err := collectInputs(args, io.In)
+			inputs, err := collectInputs(args, io)
 			if err != nil {
 				return err
 			}

@@ -16,15 +16,19 @@ import (
 // stdinPath names standard input in findings and the knowledge base.
 const stdinPath = "<stdin>"
 
-// defaultExts are the file endings a directory walk picks up.
-var defaultExts = []string{".txt", ".md"}
-
 // collectInputs expands paths into inputs: files as given, directories
-// walked for *.txt and *.md (hidden directories and directory symlinks
-// skipped, so a walk cannot loop), "-" as standard input. A path that
-// cannot be read is an error naming it. Inputs come out sorted by path and
-// without repeats.
-func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, error) {
+// walked for the configuration's include patterns (*.txt and *.md by
+// default; hidden directories and directory symlinks skipped, so a walk
+// cannot loop), "-" as standard input. Paths matching an exclude pattern
+// are left out, whether walked or named (a pre-commit hook names files).
+// A path that cannot be read is an error naming it. Inputs come out sorted
+// by path and without repeats.
+func collectInputs(paths []string, ios *IOStreams) ([]lint.Input, error) {
+	cfg, err := configFor(ios)
+	if err != nil {
+		return nil, err
+	}
+	stdin := ios.In
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -61,7 +65,9 @@ func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, error) {
 			if !st.Mode().IsRegular() {
 				return nil, fmt.Errorf("%s: not a regular file", p)
 			}
-			add(p)
+			if !cfg.Excluded(p) {
+				add(p)
+			}
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -69,12 +75,12 @@ func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, error) {
 				return describePathError(path, err)
 			}
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if path != p && (strings.HasPrefix(d.Name(), ".") || cfg.Excluded(path)) {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !hasExt(path) {
+			if !cfg.Included(path) || cfg.Excluded(path) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -97,16 +103,6 @@ func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, error) {
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
 	return inputs, nil
-}
-
-func hasExt(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	for _, e := range defaultExts {
-		if ext == e {
-			return true
-		}
-	}
-	return false
 }
 
 func readFile(p string) ([]byte, error) {

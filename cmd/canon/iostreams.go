@@ -17,6 +17,12 @@ type IOStreams struct {
 	Getenv func(string) string
 	// Dir is the working directory, where .canon.yaml is looked for.
 	Dir string
+	// ConfigFile is --config: the configuration to use instead of the
+	// nearest .canon.yaml; NoConfig is --no-config.
+	ConfigFile string
+	NoConfig   bool
+
+	setup *setup // loaded once per run
 }
 
 // SystemIO returns the process's own streams.

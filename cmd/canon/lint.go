@@ -39,7 +39,7 @@ a usage, configuration or I/O error.`,
 			if err != nil {
 				return err
 			}
-			inputs, err := collectInputs(args, io.In)
+			inputs, err := collectInputs(args, io)
 			if err != nil {
 				return err
 			}

@@ -62,11 +62,14 @@ configuration or I/O error.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err}
 	})
+	root.PersistentFlags().StringVar(&io.ConfigFile, "config", "", "use this configuration file instead of the nearest .canon.yaml")
+	root.PersistentFlags().BoolVar(&io.NoConfig, "no-config", false, "ignore .canon.yaml files")
 	root.AddCommand(
 		newLintCmd(io),
 		newFixCmd(io),
 		newBuildCmd(io),
 		newRulesCmd(io),
+		newConfigCmd(io),
 		newVersionCmd(io),
 	)
 	for _, c := range root.Commands() {

@@ -254,11 +254,11 @@ func (c *Config) Excluded(p string) bool {
 }
 
 // Included reports whether a file found by a directory walk is linted.
+// Patterns match case-insensitively ("*.md" takes README.MD too).
 func (c *Config) Included(p string) bool {
-	base := filepath.Base(p)
-	rel := filepath.ToSlash(p)
+	rel := strings.ToLower(filepath.ToSlash(p))
 	for _, pat := range c.Include.Value {
-		if matchPath(pat, rel) || !strings.Contains(pat, "/") && matchName(pat, base) {
+		if matchPath(strings.ToLower(pat), rel) {
 			return true
 		}
 	}

@@ -1,0 +1,68 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/canon-kb/canon/lint"
+)
+
+func TestMatchPath(t *testing.T) {
+	for _, tc := range []struct {
+		pat, path string
+		want      bool
+	}{
+		{"vendor/**", "vendor/a/b.md", true},
+		{"vendor/**", "vendor", true},
+		{"vendor/**", "docs/vendor/x.txt", true},
+		{"vendor/**", "vendored/x.txt", false},
+		{"*.draft.md", "notes/a.draft.md", true},
+		{"*.draft.md", "notes/a.md", false},
+		{"docs/*.md", "docs/a.md", true},
+		{"docs/*.md", "docs/sub/a.md", false},
+		{"docs/**/*.md", "docs/sub/deep/a.md", true},
+	} {
+		if got := matchPath(tc.pat, tc.path); got != tc.want {
+			t.Errorf("matchPath(%q, %q) = %v, want %v", tc.pat, tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestFindAndParse(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Find(sub); err != nil || p != "" && len(p) > len(dir) {
+		t.Fatalf("Find without a file = %q, %v", p, err)
+	}
+	cfgPath := filepath.Join(dir, FileName)
+	if err := os.WriteFile(cfgPath, []byte("severity:\n  fact: info\n  fact/x: error\nexclude: [\"b/**\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Find(sub)
+	if err != nil || p != cfgPath {
+		t.Fatalf("Find = %q, %v; want %q", p, err, cfgPath)
+	}
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := []*lint.Rule{{ID: "fact/x", Severity: lint.Warning}, {ID: "fact/y", Severity: lint.Error}, {ID: "encoding/z"}}
+	m := c.SeverityMap(rules)
+	if m["fact/x"] != lint.Error || m["fact/y"] != lint.Info || len(m) != 2 {
+		t.Errorf("severity map %v", m)
+	}
+	if !c.Excluded(filepath.Join(sub, "f.txt")) || c.Excluded(filepath.Join(dir, "a", "f.txt")) {
+		t.Errorf("exclude of b/** wrong")
+	}
+	if err := c.Check(rules); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	c.Disable.Value = []string{"nosuch"}
+	if err := c.Check(rules); err == nil {
+		t.Errorf("Check accepts an unknown rule")
+	}
+}
