@@ -62,16 +62,16 @@ type configOrigin[T any] struct {
 }
 
 type configJSON struct {
-	File       string                                  `json:"file"`
-	Dir        string                                  `json:"dir"`
-	RuleFiles  []configOrigin[string]                  `json:"rule_files"`
-	Rules      int                                     `json:"rules"`
-	Overridden []string                                `json:"overridden"`
-	Enable     configOrigin[[]string]                  `json:"enable"`
-	Disable    configOrigin[[]string]                  `json:"disable"`
+	File       string                                 `json:"file"`
+	Dir        string                                 `json:"dir"`
+	RuleFiles  []configOrigin[string]                 `json:"rule_files"`
+	Rules      int                                    `json:"rules"`
+	Overridden []string                               `json:"overridden"`
+	Enable     configOrigin[[]string]                 `json:"enable"`
+	Disable    configOrigin[[]string]                 `json:"disable"`
 	Severity   map[string]configOrigin[lint.Severity] `json:"severity"`
-	Include    configOrigin[[]string]                  `json:"include"`
-	Exclude    configOrigin[[]string]                  `json:"exclude"`
+	Include    configOrigin[[]string]                 `json:"include"`
+	Exclude    configOrigin[[]string]                 `json:"exclude"`
 }
 
 func configModel(s *setup) configJSON {
