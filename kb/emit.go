@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,9 +11,27 @@ import (
 	"strings"
 )
 
+// SchemaFile is the name of the JSON Schema written beside kb.json.
+const SchemaFile = "kb.schema.json"
+
+//go:embed kb.schema.json
+var schema []byte
+
+// Schema returns the JSON Schema (draft 2020-12) of kb.json.
+func Schema() []byte { return bytes.Clone(schema) }
+
+// EmitOptions choose the outputs beside kb.json and markdown.
+type EmitOptions struct {
+	// HTML adds a static site under site/.
+	HTML bool
+}
+
 // Files renders the knowledge base as the files of its output directory,
-// keyed by slash-separated relative path.
-func Files(k *KB) (map[string][]byte, error) {
+// keyed by slash-separated relative path: kb.json and its schema,
+// index.md and problems/ID.md, and with opts.HTML the site/ pages. Every
+// name is built from IDs and fixed words, never from a title, so nothing
+// a source says can place a file outside the directory.
+func Files(k *KB, opts EmitOptions) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -22,15 +41,30 @@ func Files(k *KB) (map[string][]byte, error) {
 		return nil, fmt.Errorf("encoding kb.json: %w", err)
 	}
 	out["kb.json"] = buf.Bytes()
+	out[SchemaFile] = Schema()
+	titles := map[string]string{}
 	for _, p := range k.Problems {
-		out["problems/"+p.ID+".md"] = []byte(ProblemMarkdown(p))
+		titles[p.ID] = p.Title
+	}
+	for _, p := range k.Problems {
+		out["problems/"+p.ID+".md"] = []byte(ProblemMarkdown(p, titles))
 	}
 	out["index.md"] = []byte(IndexMarkdown(k))
+	if opts.HTML {
+		site, err := Site(k)
+		if err != nil {
+			return nil, err
+		}
+		for name, b := range site {
+			out["site/"+name] = b
+		}
+	}
 	return out, nil
 }
 
-// ProblemMarkdown renders one problem as a markdown file with front matter.
-func ProblemMarkdown(p *Problem) string {
+// ProblemMarkdown renders one problem as a CommonMark file with YAML front
+// matter (id, title, topic, sources); titles maps related IDs to titles.
+func ProblemMarkdown(p *Problem, titles map[string]string) string {
 	var b strings.Builder
 	b.WriteString("---\n")
 	fmt.Fprintf(&b, "id: %s\n", p.ID)
@@ -43,61 +77,185 @@ func ProblemMarkdown(p *Problem) string {
 	b.WriteString("---\n\n")
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(p.Title))
 	if p.Question != "" && p.Question != p.Title {
-		fmt.Fprintf(&b, "%s\n\n", p.Question)
+		fmt.Fprintf(&b, "%s\n\n", escapeBlock(p.Question))
 	}
 	if len(p.Answers) == 0 {
-		b.WriteString("*No answer in the sources.*\n")
+		b.WriteString("*No source answers this question.*\n\n")
 	}
 	for i, a := range p.Answers {
 		if len(p.Answers) > 1 {
 			fmt.Fprintf(&b, "## Answer %d\n\n", i+1)
 		}
-		b.WriteString(a.Markdown)
+		b.WriteString(closeFences(strings.TrimSpace(a.Markdown)))
 		b.WriteString("\n\n")
-		var srcs []string
-		for _, s := range a.Sources {
-			srcs = append(srcs, fmt.Sprintf("`%s:%d`", s.Path, s.Line))
+		srcs := make([]string, len(a.Sources))
+		for k, s := range a.Sources {
+			srcs[k] = codeSpan(fmt.Sprintf("%s:%d", s.Path, s.Line))
 		}
-		fmt.Fprintf(&b, "<sub>Sources: %s</sub>\n\n", strings.Join(srcs, ", "))
+		fmt.Fprintf(&b, "Sources: %s\n\n", strings.Join(srcs, ", "))
+		if len(a.Findings) > 0 {
+			b.WriteString("Findings:\n\n")
+			for _, f := range a.Findings {
+				fmt.Fprintf(&b, "- %s %s %s: %s\n", f.Severity, codeSpan(f.Rule), codeSpan(fmt.Sprintf("%s:%d", f.Path, f.Line)), escapeInline(f.Message))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(p.Related) > 0 {
+		b.WriteString("## Related\n\n")
+		for _, id := range p.Related {
+			fmt.Fprintf(&b, "- [%s](%s.md)\n", escapeInline(titles[id]), id)
+		}
+		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-// IndexMarkdown lists every problem under its topic.
+// closeFences closes a code fence the markdown leaves open, which would
+// otherwise swallow everything after it.
+func closeFences(md string) string {
+	open := ""
+	for _, line := range strings.Split(md, "\n") {
+		t := strings.TrimLeft(line, " ")
+		if len(line)-len(t) > 3 {
+			continue
+		}
+		if open == "" {
+			for _, c := range []string{"```", "~~~"} {
+				if strings.HasPrefix(t, c) {
+					n := len(t) - len(strings.TrimLeft(t, c[:1]))
+					if c[0] == '`' && strings.Contains(t[n:], "`") {
+						break // an info string with a backtick: not a fence
+					}
+					open = t[:n]
+				}
+			}
+		} else if strings.HasPrefix(t, open) && strings.TrimSpace(strings.TrimLeft(t, open[:1])) == "" {
+			open = ""
+		}
+	}
+	if open != "" {
+		return md + "\n" + open
+	}
+	return md
+}
+
+// IndexMarkdown lists every problem under its topic, topics in name order
+// and problems by title.
 func IndexMarkdown(k *KB) string {
-	byTopic := map[string][]*Problem{}
-	for _, p := range k.Problems {
-		byTopic[p.Topic] = append(byTopic[p.Topic], p)
-	}
-	topics := make([]string, 0, len(byTopic))
-	for t := range byTopic {
-		topics = append(topics, t)
-	}
-	sort.Strings(topics)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Knowledge base\n\n%d problems.\n", len(k.Problems))
-	for _, t := range topics {
-		name := t
-		if name == "" {
-			name = "Other"
-		}
-		fmt.Fprintf(&b, "\n## %s\n\n", escapeInline(name))
-		ps := byTopic[t]
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Title < ps[j].Title })
-		for _, p := range ps {
+	for _, t := range byTopic(k) {
+		fmt.Fprintf(&b, "\n## %s\n\n", escapeInline(t.name))
+		for _, p := range t.problems {
 			fmt.Fprintf(&b, "- [%s](problems/%s.md)\n", escapeInline(p.Title), p.ID)
 		}
 	}
 	return b.String()
 }
 
-// escapeInline escapes characters that would start markdown syntax inside
-// a heading or link text.
-func escapeInline(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, "#", `\#`).Replace(s)
+// A topicGroup is the problems of one topic, sorted by title then ID.
+type topicGroup struct {
+	name, slug string
+	problems   []*Problem
 }
 
-// yamlString quotes s as a YAML double-quoted scalar.
+// otherTopic names the problems no source files under a topic.
+const otherTopic = "Other"
+
+func byTopic(k *KB) []topicGroup {
+	groups := map[string][]*Problem{}
+	for _, p := range k.Problems {
+		name := strings.TrimSpace(p.Topic)
+		if name == "" {
+			name = otherTopic
+		}
+		groups[name] = append(groups[name], p)
+	}
+	names := make([]string, 0, len(groups))
+	for n := range groups {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	out := make([]topicGroup, len(names))
+	slugs := map[string]bool{}
+	for i, n := range names {
+		ps := groups[n]
+		sort.SliceStable(ps, func(i, j int) bool {
+			if ps[i].Title != ps[j].Title {
+				return ps[i].Title < ps[j].Title
+			}
+			return ps[i].ID < ps[j].ID
+		})
+		s := slug(n, 40)
+		for base, k := s, 2; slugs[s]; k++ {
+			s = fmt.Sprintf("%s-%d", base, k)
+		}
+		slugs[s] = true
+		out[i] = topicGroup{name: n, slug: s, problems: ps}
+	}
+	return out
+}
+
+// escapeInline backslash-escapes every ASCII punctuation character that
+// could start markdown syntax inside a line (CommonMark allows escaping
+// any of them), so a title renders as the text it is.
+func escapeInline(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '!', '|', '~', '&', '{', '}':
+			b.WriteByte('\\')
+		case '\n', '\r':
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeBlock escapes text that forms a paragraph of its own, including a
+// start that would make it a list item, heading, quote or break.
+func escapeBlock(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		l = escapeInline(strings.TrimSpace(l))
+		if l == "" {
+			continue
+		}
+		switch c := l[0]; {
+		case c == '-' || c == '+' || c == '=' || c == ':':
+			l = `\` + l
+		case c >= '0' && c <= '9':
+			if j := strings.IndexFunc(l, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && (l[j] == '.' || l[j] == ')') {
+				l = l[:j] + `\` + l[j:]
+			}
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// codeSpan renders s as an inline code span, with a fence longer than any
+// run of backticks inside it.
+func codeSpan(s string) string {
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 || strings.HasPrefix(s, " ") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// yamlString quotes s as a YAML double-quoted scalar (JSON strings are).
 func yamlString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
@@ -154,4 +312,31 @@ func WriteDir(dir string, files map[string][]byte) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// ReadDir reads every regular file under dir, keyed like Files.
+func ReadDir(dir string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -3,6 +3,8 @@
 // every copy, and emitters for JSON and markdown.
 package kb
 
+import "github.com/canon-kb/canon/content/segment"
+
 // SchemaVersion is the version of kb.json. Minor versions add fields;
 // a major version changes or removes one.
 const SchemaVersion = "1.0"
@@ -30,9 +32,13 @@ type Problem struct {
 
 // An Answer is one distinct answer; exact and near copies share one.
 type Answer struct {
-	Markdown string       `json:"markdown"`
-	Sources  []Source     `json:"sources"`
+	Markdown string `json:"markdown"`
+	// Sources are every copy of the answer, in source order.
+	Sources []Source `json:"sources"`
+	// Findings are the lint findings in any copy.
 	Findings []FindingRef `json:"findings"`
+
+	blocks []segment.Block // Markdown's blocks, for ranking
 }
 
 // A Source is a raw occurrence: the path as given and the 1-based raw line

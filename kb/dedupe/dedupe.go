@@ -1,0 +1,649 @@
+// Package dedupe finds repeated problems in three tiers.
+//
+//   - Exact: the same answer text once whitespace, markup, punctuation and
+//     encoding damage are normalised away (Squeeze), under the same or a
+//     compatible question.
+//   - Near: the same question and largely the same answer, with edits,
+//     truncation or lost code. Answers are sets of word shingles; MinHash
+//     signatures banded into an LSH index propose candidate pairs, and each
+//     candidate is verified on the exact shingle sets. No step compares all
+//     pairs.
+//   - Question: the same question answered independently, found by
+//     comparing the questions' content terms (stemmed, stop words and
+//     question phrasing dropped, acronyms and synonyms unified) through a
+//     prefix-filtered inverted index.
+//
+// Questions about the same subject that ask something else are reported
+// as related, never merged. Exact and near copies share one answer;
+// independent answers to one question share one problem.
+package dedupe
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A Doc is one occurrence of a problem.
+type Doc struct {
+	Title string
+	// Question is the question as asked, when the source gives one apart
+	// from the title; empty or equal to Title otherwise.
+	Question string
+	// Answer is the answer's text (markdown); empty when unanswered.
+	Answer string
+}
+
+// Tier names how two docs were found to repeat each other.
+type Tier int
+
+// Tiers, strongest first.
+const (
+	TierExact    Tier = iota + 1 // same normalised answer text
+	TierNear                     // largely the same answer
+	TierQuestion                 // same question, independent answers
+)
+
+func (t Tier) String() string {
+	switch t {
+	case TierExact:
+		return "exact"
+	case TierNear:
+		return "near"
+	case TierQuestion:
+		return "question"
+	}
+	return fmt.Sprintf("Tier(%d)", int(t))
+}
+
+// Thresholds decide the tiers. They were chosen on the labelled pairs in
+// testdata/dedupe/pairs.tsv; see TestLabelledPairs.
+type Thresholds struct {
+	// Same is the least question similarity (CompareTerms) at which two
+	// questions are one.
+	Same float64
+	// Subset is the least similarity at which a question that only adds
+	// common words to another is the same one.
+	Subset float64
+	// Related is the least similarity at which questions are linked.
+	Related float64
+	// NearJaccard is the least Jaccard index of two answers' shingle sets
+	// for a near copy.
+	NearJaccard float64
+	// NearContainment and NearRatio admit truncated copies: the smaller
+	// set lies this much inside the larger, and is at least NearRatio of
+	// its size.
+	NearContainment, NearRatio float64
+	// NearQuestion is the least question similarity under which answers
+	// that are copies merge: the copy must answer a compatible question.
+	NearQuestion float64
+}
+
+// Options configure Run.
+type Options struct {
+	Thresholds Thresholds
+	// Shingle is the number of words per shingle.
+	Shingle int
+	// Bands and Rows shape the LSH index: signatures have Bands×Rows
+	// hashes, and two answers become candidates when any band agrees.
+	// With 40×3 a pair of Jaccard 0.5 is a candidate with probability
+	// 0.995, 0.4 with 0.93, 0.2 with 0.28.
+	Bands, Rows int
+	// MinShingles is the least number of shingles an answer needs to take
+	// part in the near tier; shorter answers only match exactly.
+	MinShingles int
+	// Workers bounds the goroutines preparing docs; 0 means GOMAXPROCS.
+	// The result does not depend on it.
+	Workers int
+	// Lexicon unifies acronyms and synonyms; nil means the built-in one
+	// plus every acronym the docs define.
+	Lexicon *Lexicon
+}
+
+// DefaultOptions are the options canon uses.
+func DefaultOptions() Options {
+	return Options{
+		Thresholds: Thresholds{
+			Same:            0.6,
+			Subset:          0.5,
+			Related:         0.34,
+			NearJaccard:     0.5,
+			NearContainment: 0.9,
+			NearRatio:       0.2,
+			NearQuestion:    0.34,
+		},
+		Shingle:     3,
+		Bands:       40,
+		Rows:        3,
+		MinShingles: 8,
+	}
+}
+
+// A Link records why two docs were merged.
+type Link struct {
+	A, B       int // doc indices, A < B
+	Tier       Tier
+	Similarity float64
+}
+
+// A Result groups docs.
+type Result struct {
+	// Problems are groups of docs asking one question, each sorted, the
+	// groups ordered by their first doc. Every doc is in exactly one.
+	Problems [][]int
+	// Answers are groups of answered docs that are exact or near copies
+	// of one answer, each within one problem; same order rules.
+	Answers [][]int
+	// Links are the merges that formed the groups: a spanning forest,
+	// sorted by A then B.
+	Links []Link
+	// Related are pairs of problems (indices into Problems, i < j) about
+	// the same subject, sorted.
+	Related [][2]int
+	// Stats counts the work done.
+	Stats Stats
+}
+
+// Stats counts candidate pairs, to show no step compares all pairs.
+type Stats struct {
+	Docs               int
+	NearCandidates     int // pairs proposed by LSH
+	NearVerified       int // of those, verified as copies
+	QuestionCandidates int // pairs proposed by the question index
+}
+
+// prepared is what Run needs of one doc.
+type prepared struct {
+	qkey     string  // QuestionKey of the question (or title)
+	terms    []Question // the title and the question when it differs
+	squeezed string  // the answer's words, concatenated
+	shingles []uint64
+}
+
+// Run groups docs. The result depends only on docs and opts (not on
+// Workers or GOMAXPROCS); callers wanting independence from input order
+// sort docs first.
+func Run(docs []Doc, opts Options) *Result {
+	lx := opts.Lexicon
+	if lx == nil {
+		lx = NewLexicon()
+		for _, d := range docs {
+			lx.Learn(d.Title)
+			lx.Learn(d.Question)
+			lx.Learn(d.Answer)
+		}
+	}
+	r := &runner{docs: docs, opts: opts, lx: lx,
+		problems: newUnionFind(len(docs)), answers: newUnionFind(len(docs))}
+	r.res.Stats.Docs = len(docs)
+	r.prepare()
+	r.exact()
+	r.near()
+	r.questions()
+	return r.finish()
+}
+
+type runner struct {
+	docs     []Doc
+	opts     Options
+	lx       *Lexicon
+	prep     []prepared
+	problems *unionFind
+	answers  *unionFind
+	links    []Link
+	related  [][2]int // doc pairs
+	res      Result
+}
+
+func (r *runner) workers() int {
+	if r.opts.Workers > 0 {
+		return r.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// parallel calls f(i) for i in [0,n) on the worker pool.
+func (r *runner) parallel(n int, f func(i int)) {
+	w := min(r.workers(), n)
+	if w <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + w*8 - 1) / (w * 8)
+	next := make(chan int)
+	for k := 0; k < w; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range next {
+				for i := start; i < min(start+chunk, n); i++ {
+					f(i)
+				}
+			}
+		}()
+	}
+	for start := 0; start < n; start += chunk {
+		next <- start
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (r *runner) prepare() {
+	r.prep = make([]prepared, len(r.docs))
+	r.parallel(len(r.docs), func(i int) {
+		d := r.docs[i]
+		p := &r.prep[i]
+		q := d.Question
+		if QuestionKey(q) == "" {
+			q = d.Title
+		}
+		p.qkey = QuestionKey(q)
+		p.terms = append(p.terms, r.lx.Analyze(d.Title))
+		if QuestionKey(d.Question) != "" && QuestionKey(d.Question) != QuestionKey(d.Title) {
+			p.terms = append(p.terms, r.lx.Analyze(d.Question))
+		}
+		if strings.TrimSpace(d.Answer) != "" {
+			words := Words(d.Answer)
+			p.squeezed = strings.Join(words, "")
+			p.shingles = shingleWords(words, r.opts.Shingle)
+		}
+	})
+}
+
+// questionSim is the best similarity between any wording of i's question
+// and any of j's.
+func (r *runner) questionSim(i, j int) (float64, Verdict) {
+	if r.prep[i].qkey != "" && r.prep[i].qkey == r.prep[j].qkey {
+		return 1, Same
+	}
+	best, verdict := 0.0, Different
+	for _, a := range r.prep[i].terms {
+		for _, b := range r.prep[j].terms {
+			s, v := CompareQuestions(a, b, r.opts.Thresholds)
+			if v > verdict || v == verdict && s > best {
+				best, verdict = s, v
+			}
+		}
+	}
+	return best, verdict
+}
+
+func (r *runner) link(a, b int, tier Tier, sim float64) {
+	if a > b {
+		a, b = b, a
+	}
+	merged := r.problems.union(a, b)
+	if tier != TierQuestion {
+		merged = r.answers.union(a, b) || merged
+	}
+	if merged {
+		r.links = append(r.links, Link{A: a, B: b, Tier: tier, Similarity: sim})
+	}
+}
+
+// exact links docs whose answers squeeze to the same text and whose
+// questions are compatible, and unanswered docs asking the same words.
+func (r *runner) exact() {
+	byAnswer := map[string][]int{} // squeezed answer -> representatives
+	byQuestion := map[string]int{}
+	for i := range r.docs {
+		p := &r.prep[i]
+		if p.squeezed == "" {
+			if p.qkey == "" {
+				continue
+			}
+			if j, ok := byQuestion[p.qkey]; ok {
+				r.link(j, i, TierExact, 1)
+			} else {
+				byQuestion[p.qkey] = i
+			}
+			continue
+		}
+		reps := byAnswer[p.squeezed]
+		linked := false
+		for _, j := range reps {
+			if s, _ := r.questionSim(j, i); s >= r.opts.Thresholds.NearQuestion {
+				r.link(j, i, TierExact, 1)
+				linked = true
+				break
+			}
+		}
+		if !linked && len(reps) < 8 {
+			byAnswer[p.squeezed] = append(reps, i)
+		}
+	}
+}
+
+// maxBucket bounds the members of one LSH bucket compared pairwise. A
+// larger bucket (a boilerplate answer repeated thousands of times) is
+// compared against its first maxBucket members only, keeping the work
+// linear.
+const maxBucket = 64
+
+// near proposes answer pairs through MinHash LSH and verifies each on the
+// exact shingle sets.
+func (r *runner) near() {
+	th := r.opts.Thresholds
+	var reps []int // one doc per exact answer group
+	seen := map[int]bool{}
+	for i := range r.docs {
+		if len(r.prep[i].shingles) < r.opts.MinShingles {
+			continue
+		}
+		root := r.answers.find(i)
+		if seen[root] {
+			continue
+		}
+		seen[root] = true
+		reps = append(reps, i)
+	}
+	mh := NewMinHasher(r.opts.Bands * r.opts.Rows)
+	keys := make([][]uint64, len(reps))
+	r.parallel(len(reps), func(k int) {
+		keys[k] = bandKeys(mh.Signature(r.prep[reps[k]].shingles), r.opts.Rows)
+	})
+	buckets := map[uint64][]int32{}
+	for k, ks := range keys {
+		for _, key := range ks {
+			buckets[key] = append(buckets[key], int32(k))
+		}
+	}
+	var pairs []uint64 // a<<32 | b, rep indices
+	for _, members := range buckets {
+		if len(members) < 2 {
+			continue
+		}
+		for x := 0; x < len(members) && x < maxBucket; x++ {
+			for y := x + 1; y < len(members); y++ {
+				pairs = append(pairs, uint64(members[x])<<32|uint64(members[y]))
+			}
+		}
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	r.res.Stats.NearCandidates = len(pairs)
+
+	type verdict struct {
+		sim      float64
+		copy     bool
+		question Verdict
+		qsim     float64
+	}
+	out := make([]verdict, len(pairs))
+	r.parallel(len(pairs), func(k int) {
+		a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
+		sa, sb := r.prep[a].shingles, r.prep[b].shingles
+		j, c := Jaccard(sa, sb)
+		ratio := float64(min(len(sa), len(sb))) / float64(max(len(sa), len(sb)))
+		v := verdict{sim: j}
+		if j >= th.NearJaccard || c >= th.NearContainment && ratio >= th.NearRatio {
+			v.copy = true
+			v.sim = max(j, c)
+			v.qsim, v.question = r.questionSim(a, b)
+		}
+		out[k] = v
+	})
+	for k, v := range out {
+		if !v.copy {
+			continue
+		}
+		a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
+		if v.qsim >= th.NearQuestion {
+			r.res.Stats.NearVerified++
+			r.link(a, b, TierNear, v.sim)
+		} else {
+			// The same answer under another question: worth a link.
+			r.related = append(r.related, [2]int{a, b})
+		}
+	}
+}
+
+// record is one wording of one doc's question in the question index.
+type record struct {
+	doc   int
+	order []int32 // term ids, rarest first
+}
+
+// questions links docs asking the same question, found by prefix
+// filtering: with terms in a global order (rarest first), two term sets
+// whose Jaccard index reaches t must share a term among the first
+// |x| - ⌈t·|x|⌉ + 1 of each. Only those prefixes are indexed and probed,
+// and a positional filter drops pairs whose remaining terms cannot reach
+// the overlap t needs (Xiao et al., "Efficient similarity joins for near
+// duplicate detection", 2008).
+func (r *runner) questions() {
+	th := r.opts.Thresholds
+	// Weighted similarity s (names count twice) implies plain Jaccard of
+	// at least s/(2-s). The index is complete for the same-question
+	// verdict; related pairs are found when they share a prefix term.
+	low := min(th.Same, th.Subset)
+	t := low / (2 - low)
+
+	type cand struct{ a, b int }
+	var cands []cand
+	// Questions reducing to the same terms are candidates however common
+	// their terms are; the index below may cap such terms.
+	byTerms := map[string]int{}
+	var recs []record
+	ids := map[string]int32{}
+	var freq []int
+	for i := range r.docs {
+		for _, q := range r.prep[i].terms {
+			ts := q.Terms
+			if len(ts) == 0 {
+				continue
+			}
+			key := strings.Join(ts.Stems(), " ")
+			if j, ok := byTerms[key]; ok && j != i {
+				cands = append(cands, cand{j, i})
+			} else if !ok {
+				byTerms[key] = i
+			}
+			rec := record{doc: i}
+			for _, x := range ts {
+				id, ok := ids[x.Stem]
+				if !ok {
+					id = int32(len(freq))
+					ids[x.Stem] = id
+					freq = append(freq, 0)
+				}
+				freq[id]++
+				rec.order = append(rec.order, id)
+			}
+			recs = append(recs, rec)
+		}
+	}
+	// Ties in frequency break on the stem, so the order is the same
+	// whatever order the docs came in.
+	stems := make([]string, len(freq))
+	for s, id := range ids {
+		stems[id] = s
+	}
+	less := func(a, b int32) int {
+		if freq[a] != freq[b] {
+			return freq[a] - freq[b]
+		}
+		return strings.Compare(stems[a], stems[b])
+	}
+	type posting struct{ rec, pos int32 }
+	index := map[int32][]posting{} // term id -> records and the term's position in each
+	overlap := make([]int32, len(recs)) // matches with the record being probed; -1 pruned
+	var touched []int32
+	for k := range recs {
+		rec := &recs[k]
+		slices.SortFunc(rec.order, less)
+		n := len(rec.order)
+		prefix := n - ceilMul(t, n) + 1
+		for i, id := range rec.order[:prefix] {
+			for _, p := range index[id] {
+				o := &recs[p.rec]
+				m := len(o.order)
+				if overlap[p.rec] < 0 || float64(min(n, m)) < t*float64(max(n, m)) {
+					continue // pruned, or sizes too far apart for the threshold
+				}
+				// Positional filter (PPJoin): the terms after these
+				// positions bound what overlap the pair can still reach.
+				need := ceilMul(t/(1+t), n+m)
+				if overlap[p.rec] == 0 {
+					touched = append(touched, p.rec)
+				}
+				if int(overlap[p.rec])+1+min(n-i-1, m-int(p.pos)-1) < need {
+					overlap[p.rec] = -1
+					continue
+				}
+				overlap[p.rec]++
+			}
+		}
+		for _, other := range touched {
+			if overlap[other] > 0 && recs[other].doc != rec.doc {
+				cands = append(cands, cand{recs[other].doc, rec.doc})
+			}
+			overlap[other] = 0
+		}
+		touched = touched[:0]
+		for i, id := range rec.order[:prefix] {
+			if len(index[id]) < maxPosting {
+				index[id] = append(index[id], posting{int32(k), int32(i)})
+			}
+		}
+	}
+	slices.SortFunc(cands, func(x, y cand) int {
+		if x.a != y.a {
+			return x.a - y.a
+		}
+		return x.b - y.b
+	})
+	cands = slices.Compact(cands)
+	r.res.Stats.QuestionCandidates = len(cands)
+	type verdict struct {
+		sim float64
+		v   Verdict
+	}
+	out := make([]verdict, len(cands))
+	r.parallel(len(cands), func(k int) {
+		s, v := r.questionSim(cands[k].a, cands[k].b)
+		out[k] = verdict{s, v}
+	})
+	for k, c := range cands {
+		switch out[k].v {
+		case Same:
+			r.link(c.a, c.b, TierQuestion, out[k].sim)
+		case Related:
+			r.related = append(r.related, [2]int{c.a, c.b})
+		}
+	}
+}
+
+// maxPosting bounds a posting list of the question index. Only a term
+// among the rarest of over maxPosting questions reaches it: a word so
+// common it says little. Later questions are not indexed under it, which
+// keeps the work linear; they still meet through their other terms, and
+// questions with the same terms always meet.
+const maxPosting = 64
+
+func ceilMul(t float64, n int) int {
+	v := t * float64(n)
+	c := int(v)
+	if float64(c) < v-1e-9 {
+		c++
+	}
+	return c
+}
+
+func (r *runner) finish() *Result {
+	res := &r.res
+	res.Problems = r.problems.groups(nil)
+	res.Answers = r.answers.groups(func(i int) bool { return r.prep[i].squeezed != "" })
+	problemOf := make([]int, len(r.docs))
+	for k, g := range res.Problems {
+		for _, i := range g {
+			problemOf[i] = k
+		}
+	}
+	for _, p := range r.related {
+		a, b := problemOf[p[0]], problemOf[p[1]]
+		if a == b {
+			continue
+		}
+		if a > b {
+			a, b = b, a
+		}
+		res.Related = append(res.Related, [2]int{a, b})
+	}
+	slices.SortFunc(res.Related, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	res.Related = slices.Compact(res.Related)
+	sort.Slice(r.links, func(i, j int) bool {
+		if r.links[i].A != r.links[j].A {
+			return r.links[i].A < r.links[j].A
+		}
+		return r.links[i].B < r.links[j].B
+	})
+	res.Links = r.links
+	return res
+}
+
+// unionFind is a disjoint-set forest over doc indices.
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	u := &unionFind{parent: make([]int, n)}
+	for i := range u.parent {
+		u.parent[i] = i
+	}
+	return u
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+// union joins the sets of a and b, keeping the smaller index as root so
+// roots are deterministic, and reports whether they were apart.
+func (u *unionFind) union(a, b int) bool {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return false
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+	return true
+}
+
+// groups lists the sets of members for which keep is true (nil: all),
+// each sorted, ordered by first member.
+func (u *unionFind) groups(keep func(int) bool) [][]int {
+	byRoot := map[int]int{}
+	var out [][]int
+	for i := range u.parent {
+		if keep != nil && !keep(i) {
+			continue
+		}
+		root := u.find(i)
+		k, ok := byRoot[root]
+		if !ok {
+			k = len(out)
+			byRoot[root] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
+	}
+	return out
+}

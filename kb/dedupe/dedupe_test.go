@@ -1,0 +1,175 @@
+package dedupe
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestFoldUndoesMojibake(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Whatâ€™s the difference", "what’s the difference"},          // UTF-8 read as Windows-1252
+		{"โœ… Why Use Docker?", "✅ why use docker?"},                   // UTF-8 read as Windows-874
+		{"Café au lait", "café au lait"},                                // genuine Latin-1 text stays
+		{"ＡＰＩ ｇａｔｅｗａｙ", "api gateway"},                                 // compatibility forms
+		{"Node.js — event loop", "node.js — event loop"},
+	} {
+		if got := Fold(tc.in); got != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSqueezeIgnoresWhitespaceMarkupAndDamage(t *testing.T) {
+	a := "Executes callbacks from `setTimeout()` and **setInterval()** whose timers expired."
+	b := "Executes callbacks fromsetTimeout()andsetInterval()whose timers expired"
+	c := "- 👉 Executes callbacks from setTimeout() and setInterval() whose timers expired."
+	if Squeeze(a) != Squeeze(b) || Squeeze(a) != Squeeze(c) {
+		t.Errorf("squeezed forms differ:\n%s\n%s\n%s", Squeeze(a), Squeeze(b), Squeeze(c))
+	}
+	if Squeeze(a) == Squeeze("Executes callbacks from setTimeout() whose timers expired.") {
+		t.Error("a lost word squeezes to the same text")
+	}
+}
+
+func stems(ts Terms) string {
+	var out []string
+	for _, t := range ts {
+		s := t.Stem
+		if t.Specific {
+			s += "*"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestQuestionTerms(t *testing.T) {
+	lx := NewLexicon()
+	for _, tc := range []struct{ q, want string }{
+		{"How does JWT authentication work?", "authent jwt*"},
+		{"How does JSON Web Token authentication work? Explain the complete flow.", "authent complet flow jwt*"},
+		{"What is CAP theorem? How does it apply to MongoDB?", "appli cap* mongodb* theorem"},
+		{"Explain the CAP theorem with real-world examples?", "cap* theorem"},
+		{"HTTP/2 vs HTTP/3 Protocol Differences", "http2* http3* protocol"},
+		{"What Is CORS in Express and How Does It Work?", "cors* express"},
+		{"What is the difference between require and import in Node.js?", "import node* requir"},
+	} {
+		if got := stems(lx.QuestionTerms(tc.q)); got != tc.want {
+			t.Errorf("QuestionTerms(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestLexiconLearnsAcronyms(t *testing.T) {
+	lx := NewLexicon()
+	lx.Learn("Messages that fail go to a Poison Message Store (PMS) for review.")
+	lx.Learn("Use MVCC (Multi-Version Concurrency Control) for readers.")
+	for _, tc := range []struct{ a, b string }{
+		{"What is a poison message store?", "What is a PMS?"},
+		{"How does multi version concurrency control work?", "Explain MVCC"},
+	} {
+		a, b := stems(lx.QuestionTerms(tc.a)), stems(lx.QuestionTerms(tc.b))
+		if a != b {
+			t.Errorf("%q -> %q but %q -> %q", tc.a, a, tc.b, b)
+		}
+	}
+	// Initials that do not spell the acronym teach nothing.
+	lx.Learn("Read the Fine Manual (XYZ) first.")
+	if got := stems(lx.QuestionTerms("What is the fine manual?")); got != "fine manual" {
+		t.Errorf("learned a wrong acronym: %q", got)
+	}
+}
+
+func TestCompareQuestions(t *testing.T) {
+	lx := NewLexicon()
+	th := DefaultOptions().Thresholds
+	for _, tc := range []struct {
+		a, b string
+		want Verdict
+	}{
+		{"How does JWT authentication work?", "How does JWT authentication work? Explain the complete flow.", Same},
+		{"What is a JSON Web Token?", "Explain JWT.", Same},
+		{"What is optimistic vs pessimistic locking?", "Optimistic vs Pessimistic Locking", Same},
+		{"What is CAP?", "How does CAP apply to MongoDB?", Related},
+		{"Explain the CAP theorem with real-world examples?", "What is CAP theorem? How does it apply to MongoDB?", Related},
+		{"How do you handle long-running tasks in Node.js without blocking the event loop?",
+			"How do you handle long-running tasks without blocking the user?", Related},
+		{"HTTP/2 vs HTTP/3 Protocol Differences", "HTTP/1.1 vs HTTP/2 Protocol Differences", Related},
+		{"What is Docker?", "How do you prevent brute-force login attacks?", Different},
+		// Same subject, another kind of answer.
+		{"What is database sharding and how do you implement it?", "When to Shard Your Database", Related},
+		{"What is rate limiting?", "How do you implement rate limiting?", Related},
+		{"Understanding Bloom Filters", "What is a Bloom filter?", Same},
+		{"Implementing distributed locks", "How do you implement a distributed lock?", Same},
+	} {
+		s, v := CompareQuestions(lx.Analyze(tc.a), lx.Analyze(tc.b), th)
+		if v != tc.want {
+			t.Errorf("%q vs %q: %v (%.2f), want %v", tc.a, tc.b, v, s, tc.want)
+		}
+	}
+}
+
+// fixture returns an answer long enough for the near tier.
+func fixture(topic string) string {
+	return "To handle " + topic + " you first measure where the time goes, then you pick the right tool.\n\n" +
+		"- Measure latency at every hop with tracing and keep percentiles, not averages.\n" +
+		"- Cache what is read often and changes rarely, and set a sensible time to live.\n" +
+		"- Move slow work off the request path into a queue with retries and a dead letter queue.\n\n" +
+		"```js\nconst result = await queue.add('" + topic + "', payload, { attempts: 5 });\n```\n\n" +
+		"Finally, load test before production and watch the error budget of " + topic + " closely."
+}
+
+func TestRunTiers(t *testing.T) {
+	base := fixture("slow checkout")
+	docs := []Doc{
+		0: {Title: "How do you speed up a slow checkout?", Answer: base},
+		// Exact: whitespace, markup and emoji differ.
+		1: {Title: "How do you speed up a slow checkout?", Answer: strings.NewReplacer("- ", "• 👉 ", "\n\n", "\n").Replace(base)},
+		// Near: the code was lost and a sentence edited.
+		2: {Title: "How do you speed up a slow checkout?", Answer: strings.Replace(strings.Replace(base, "```js\nconst result = await queue.add('slow checkout', payload, { attempts: 5 });\n```\n\n", "", 1), "watch the error budget", "keep an eye on the error budget", 1)},
+		// Near: truncated to its first half.
+		3: {Title: "How do you speed up a slow checkout?", Answer: base[:len(base)*6/10]},
+		// Question tier: same question reworded, independent answer.
+		4: {Title: "Speeding up slow checkouts: how would you do it?", Answer: "Profile the checkout service, add an index on orders.user_id and batch the payment calls."},
+		// Question only: joins the problem that answers it.
+		5: {Title: "How do you speed up slow checkout?"},
+		// Related: same subject, narrower question.
+		6: {Title: "How do you speed up a slow checkout in Magento?", Answer: "Enable full page cache and flat catalog in Magento."},
+		// Unrelated, but with the same boilerplate answer start.
+		7: {Title: "What is a bloom filter?", Answer: "A probabilistic set: no false negatives, some false positives, constant memory per element."},
+	}
+	res := Run(docs, DefaultOptions())
+	wantProblems := [][]int{{0, 1, 2, 3, 4, 5}, {6}, {7}}
+	if !reflect.DeepEqual(res.Problems, wantProblems) {
+		t.Errorf("problems = %v, want %v", res.Problems, wantProblems)
+	}
+	wantAnswers := [][]int{{0, 1, 2, 3}, {4}, {6}, {7}}
+	if !reflect.DeepEqual(res.Answers, wantAnswers) {
+		t.Errorf("answers = %v, want %v", res.Answers, wantAnswers)
+	}
+	if want := [][2]int{{0, 1}}; !reflect.DeepEqual(res.Related, want) {
+		t.Errorf("related = %v, want %v", res.Related, want)
+	}
+	tiers := map[[2]int]Tier{}
+	for _, l := range res.Links {
+		tiers[[2]int{l.A, l.B}] = l.Tier
+	}
+	for pair, want := range map[[2]int]Tier{{0, 1}: TierExact, {0, 2}: TierNear, {0, 3}: TierNear} {
+		if tiers[pair] != want {
+			t.Errorf("link %v: tier %v, want %v (links %+v)", pair, tiers[pair], want, res.Links)
+		}
+	}
+}
+
+func TestRunDoesNotDependOnWorkers(t *testing.T) {
+	docs := Generate(2000, 7)
+	one := DefaultOptions()
+	one.Workers = 1
+	many := DefaultOptions()
+	many.Workers = 8
+	a, b := Run(docs, one), Run(docs, many)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("results differ between 1 and 8 workers")
+	}
+}
