@@ -6,7 +6,7 @@ BIN     ?= bin/canon
 CORPUS  ?= testdata/corpus
 OUT     ?= out
 
-.PHONY: all build kb test vet fmt bench clean
+.PHONY: all build kb test vet fmt bench clean golden
 
 all: build
 
@@ -35,3 +35,8 @@ bench:
 
 clean:
 	rm -rf bin $(OUT)
+
+# Rewrite the committed build of the corpus (testdata/golden/kb) after a
+# change that alters the knowledge base; review the diff before committing.
+golden:
+	$(GO) test ./cmd/canon -run TestGoldenKB -update

@@ -86,7 +86,7 @@ func ProblemMarkdown(p *Problem, titles map[string]string) string {
 		if len(p.Answers) > 1 {
 			fmt.Fprintf(&b, "## Answer %d\n\n", i+1)
 		}
-		b.WriteString(closeFences(strings.TrimSpace(a.Markdown)))
+		b.WriteString(answerMarkdown(a.Markdown))
 		b.WriteString("\n\n")
 		srcs := make([]string, len(a.Sources))
 		for k, s := range a.Sources {
@@ -111,6 +111,55 @@ func ProblemMarkdown(p *Problem, titles map[string]string) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
+// answerMarkdown prepares an answer for a problem page: headings moved
+// under the page's own (the title is the only level-1 heading, answers
+// are level 2) and an open code fence closed.
+func answerMarkdown(md string) string {
+	return closeFences(demoteHeadings(strings.TrimSpace(md), 2))
+}
+
+// demoteHeadings adds by levels to every ATX heading outside code fences,
+// up to level 6.
+func demoteHeadings(md string, by int) string {
+	lines := strings.Split(md, "\n")
+	fence := ""
+	for i, line := range lines {
+		t := strings.TrimLeft(line, " ")
+		if len(line)-len(t) > 3 {
+			continue
+		}
+		if f := fenceOpen(t); fence == "" && f != "" {
+			fence = f
+			continue
+		} else if fence != "" {
+			if strings.HasPrefix(t, fence) && strings.TrimSpace(strings.TrimLeft(t, fence[:1])) == "" {
+				fence = ""
+			}
+			continue
+		}
+		n := len(t) - len(strings.TrimLeft(t, "#"))
+		if n < 1 || n > 6 || len(t) > n && t[n] != ' ' && t[n] != '\t' {
+			continue
+		}
+		lines[i] = strings.Repeat("#", min(6, n+by)) + t[n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fenceOpen returns the fence a line opens ("```", "~~~~"), or "".
+func fenceOpen(t string) string {
+	for _, c := range []string{"```", "~~~"} {
+		if strings.HasPrefix(t, c) {
+			n := len(t) - len(strings.TrimLeft(t, c[:1]))
+			if c[0] == '`' && strings.Contains(t[n:], "`") {
+				return "" // an info string with a backtick: not a fence
+			}
+			return t[:n]
+		}
+	}
+	return ""
+}
+
 // closeFences closes a code fence the markdown leaves open, which would
 // otherwise swallow everything after it.
 func closeFences(md string) string {
@@ -121,15 +170,7 @@ func closeFences(md string) string {
 			continue
 		}
 		if open == "" {
-			for _, c := range []string{"```", "~~~"} {
-				if strings.HasPrefix(t, c) {
-					n := len(t) - len(strings.TrimLeft(t, c[:1]))
-					if c[0] == '`' && strings.Contains(t[n:], "`") {
-						break // an info string with a backtick: not a fence
-					}
-					open = t[:n]
-				}
-			}
+			open = fenceOpen(t)
 		} else if strings.HasPrefix(t, open) && strings.TrimSpace(strings.TrimLeft(t, open[:1])) == "" {
 			open = ""
 		}

@@ -103,7 +103,7 @@ func Site(k *KB) (map[string][]byte, error) {
 		var av []answerView
 		for i, a := range p.Answers {
 			var b bytes.Buffer
-			if err := markdown.Convert([]byte(closeFences(a.Markdown)), &b); err != nil {
+			if err := markdown.Convert([]byte(answerMarkdown(a.Markdown)), &b); err != nil {
 				return nil, fmt.Errorf("rendering an answer of %s: %w", p.ID, err)
 			}
 			// goldmark escapes text and drops raw HTML, so its output is

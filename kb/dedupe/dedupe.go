@@ -80,6 +80,9 @@ type Thresholds struct {
 	// NearQuestion is the least question similarity under which answers
 	// that are copies merge: the copy must answer a compatible question.
 	NearQuestion float64
+	// NearSameQuestion is the least containment for copies of an answer to
+	// one question (see copies).
+	NearSameQuestion float64
 }
 
 // Options configure Run.
@@ -107,13 +110,14 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Thresholds: Thresholds{
-			Same:            0.6,
-			Subset:          0.5,
-			Related:         0.34,
-			NearJaccard:     0.5,
-			NearContainment: 0.9,
-			NearRatio:       0.2,
-			NearQuestion:    0.34,
+			Same:             0.6,
+			Subset:           0.5,
+			Related:          0.34,
+			NearJaccard:      0.5,
+			NearContainment:  0.9,
+			NearRatio:        0.2,
+			NearQuestion:     0.34,
+			NearSameQuestion: 0.6,
 		},
 		Shingle:     3,
 		Bands:       40,
@@ -157,9 +161,9 @@ type Stats struct {
 
 // prepared is what Run needs of one doc.
 type prepared struct {
-	qkey     string  // QuestionKey of the question (or title)
+	qkey     string     // QuestionKey of the question (or title)
 	terms    []Question // the title and the question when it differs
-	squeezed string  // the answer's words, concatenated
+	squeezed string     // the answer's words, concatenated
 	shingles []uint64
 }
 
@@ -183,6 +187,7 @@ func Run(docs []Doc, opts Options) *Result {
 	r.exact()
 	r.near()
 	r.questions()
+	r.nearWithin()
 	return r.finish()
 }
 
@@ -381,9 +386,8 @@ func (r *runner) near() {
 		a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
 		sa, sb := r.prep[a].shingles, r.prep[b].shingles
 		j, c := Jaccard(sa, sb)
-		ratio := float64(min(len(sa), len(sb))) / float64(max(len(sa), len(sb)))
 		v := verdict{sim: j}
-		if j >= th.NearJaccard || c >= th.NearContainment && ratio >= th.NearRatio {
+		if r.copies(j, c, len(sa), len(sb), false) {
 			v.copy = true
 			v.sim = max(j, c)
 			v.qsim, v.question = r.questionSim(a, b)
@@ -401,6 +405,75 @@ func (r *runner) near() {
 		} else {
 			// The same answer under another question: worth a link.
 			r.related = append(r.related, [2]int{a, b})
+		}
+	}
+}
+
+// copies decides whether answers with shingle sets of sizes na and nb,
+// Jaccard index j and containment c are copies of one answer: largely the
+// same text, or the smaller lying inside the larger (truncated, or a part
+// lost). Under one question less is needed: an answer that lost its code
+// to a scrape keeps little more than half its shingles, while independent
+// answers to one question share almost none.
+func (r *runner) copies(j, c float64, na, nb int, sameQuestion bool) bool {
+	th := r.opts.Thresholds
+	small, large := min(na, nb), max(na, nb)
+	switch {
+	case j >= th.NearJaccard:
+		return true
+	case c >= th.NearContainment && float64(small) >= th.NearRatio*float64(large):
+		return true
+	case sameQuestion && c >= th.NearSameQuestion && small >= r.opts.MinShingles:
+		return true
+	}
+	return false
+}
+
+// maxWithin bounds the answers of one problem compared pairwise by
+// nearWithin; a larger problem relies on LSH alone.
+const maxWithin = 32
+
+// nearWithin verifies, within each problem, answers LSH did not pair.
+// A copy truncated to a fraction of the original, or one that lost most
+// of its code, has a Jaccard index too low for LSH to propose it
+// reliably; asking the same question is the better evidence.
+func (r *runner) nearWithin() {
+	groups := r.problems.groups(nil)
+	type pair struct{ a, b int }
+	var pairs []pair
+	for _, g := range groups {
+		var reps []int
+		seen := map[int]bool{}
+		for _, i := range g {
+			if len(r.prep[i].shingles) == 0 {
+				continue
+			}
+			if root := r.answers.find(i); !seen[root] {
+				seen[root] = true
+				reps = append(reps, i)
+			}
+		}
+		if len(reps) < 2 || len(reps) > maxWithin {
+			continue
+		}
+		for x := range reps {
+			for y := x + 1; y < len(reps); y++ {
+				pairs = append(pairs, pair{reps[x], reps[y]})
+			}
+		}
+	}
+	sims := make([]float64, len(pairs))
+	r.parallel(len(pairs), func(k int) {
+		sa, sb := r.prep[pairs[k].a].shingles, r.prep[pairs[k].b].shingles
+		j, c := Jaccard(sa, sb)
+		if _, v := r.questionSim(pairs[k].a, pairs[k].b); v == Same && r.copies(j, c, len(sa), len(sb), true) {
+			sims[k] = max(j, c)
+		}
+	})
+	for k, p := range pairs {
+		if sims[k] > 0 {
+			r.res.Stats.NearVerified++
+			r.link(p.a, p.b, TierNear, sims[k])
 		}
 	}
 }
@@ -473,7 +546,7 @@ func (r *runner) questions() {
 		return strings.Compare(stems[a], stems[b])
 	}
 	type posting struct{ rec, pos int32 }
-	index := map[int32][]posting{} // term id -> records and the term's position in each
+	index := map[int32][]posting{}      // term id -> records and the term's position in each
 	overlap := make([]int32, len(recs)) // matches with the record being probed; -1 pruned
 	var touched []int32
 	for k := range recs {

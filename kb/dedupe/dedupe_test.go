@@ -8,10 +8,10 @@ import (
 
 func TestFoldUndoesMojibake(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"Whatâ€™s the difference", "what’s the difference"},          // UTF-8 read as Windows-1252
-		{"โœ… Why Use Docker?", "✅ why use docker?"},                   // UTF-8 read as Windows-874
-		{"Café au lait", "café au lait"},                                // genuine Latin-1 text stays
-		{"ＡＰＩ ｇａｔｅｗａｙ", "api gateway"},                                 // compatibility forms
+		{"Whatâ€™s the difference", "what’s the difference"}, // UTF-8 read as Windows-1252
+		{"โœ… Why Use Docker?", "✅ why use docker?"},         // UTF-8 read as Windows-874
+		{"Café au lait", "café au lait"},                     // genuine Latin-1 text stays
+		{"ＡＰＩ ｇａｔｅｗａｙ", "api gateway"},                       // compatibility forms
 		{"Node.js — event loop", "node.js — event loop"},
 	} {
 		if got := Fold(tc.in); got != tc.want {
