@@ -112,7 +112,7 @@ func DefaultOptions() Options {
 		Thresholds: Thresholds{
 			Same:             0.6,
 			Subset:           0.5,
-			Related:          0.34,
+			Related:          0.3,
 			NearJaccard:      0.5,
 			NearContainment:  0.9,
 			NearRatio:        0.2,
@@ -429,6 +429,12 @@ func (r *runner) copies(j, c float64, na, nb int, sameQuestion bool) bool {
 	return false
 }
 
+// charGram is the length of the letter n-grams nearWithin compares: long
+// enough that independent answers to one question share few (at most
+// 0.28 of the smaller answer's in the corpus), short enough to survive
+// the gaps a lost block leaves.
+const charGram = 12
+
 // maxWithin bounds the answers of one problem compared pairwise by
 // nearWithin; a larger problem relies on LSH alone.
 const maxWithin = 32
@@ -464,10 +470,22 @@ func (r *runner) nearWithin() {
 	}
 	sims := make([]float64, len(pairs))
 	r.parallel(len(pairs), func(k int) {
-		sa, sb := r.prep[pairs[k].a].shingles, r.prep[pairs[k].b].shingles
+		a, b := pairs[k].a, pairs[k].b
+		if _, v := r.questionSim(a, b); v != Same {
+			return
+		}
+		sa, sb := r.prep[a].shingles, r.prep[b].shingles
 		j, c := Jaccard(sa, sb)
-		if _, v := r.questionSim(pairs[k].a, pairs[k].b); v == Same && r.copies(j, c, len(sa), len(sb), true) {
+		if r.copies(j, c, len(sa), len(sb), true) {
 			sims[k] = max(j, c)
+			return
+		}
+		// Words glued together where a scrape lost the spaces around
+		// inline code break every shingle they touch; letter n-grams of
+		// the squeezed text do not see the spaces at all.
+		ga, gb := CharGrams(r.docs[a].Answer, charGram), CharGrams(r.docs[b].Answer, charGram)
+		if _, cg := Jaccard(ga, gb); min(len(sa), len(sb)) >= r.opts.MinShingles && cg >= r.opts.Thresholds.NearSameQuestion {
+			sims[k] = cg
 		}
 	})
 	for k, p := range pairs {
@@ -493,11 +511,8 @@ type record struct {
 // duplicate detection", 2008).
 func (r *runner) questions() {
 	th := r.opts.Thresholds
-	// Weighted similarity s (names count twice) implies plain Jaccard of
-	// at least s/(2-s). The index is complete for the same-question
-	// verdict; related pairs are found when they share a prefix term.
-	low := min(th.Same, th.Subset)
-	t := low / (2 - low)
+	// The index is complete for every verdict (but see maxPosting).
+	t := min(th.Same, th.Subset, th.Related)
 
 	type cand struct{ a, b int }
 	var cands []cand

@@ -101,3 +101,25 @@ func bandKeys(sig []uint32, rows int) []uint64 {
 	}
 	return keys
 }
+
+// CharGrams hashes every run of n consecutive letters and digits of the
+// squeezed text and returns the set, sorted. Unlike word shingles they do
+// not care where a scrape lost the spaces between words.
+func CharGrams(text string, n int) []uint64 {
+	r := []rune(Squeeze(text))
+	if len(r) == 0 {
+		return nil
+	}
+	if len(r) < n {
+		n = len(r)
+	}
+	out := make([]uint64, 0, len(r)-n+1)
+	h := fnv.New64a()
+	for i := 0; i+n <= len(r); i++ {
+		h.Reset()
+		h.Write([]byte(string(r[i : i+n])))
+		out = append(out, h.Sum64())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -20,31 +20,23 @@ func (v Verdict) String() string {
 	return "different"
 }
 
-// specificWeight is how much more a name (an acronym, a product) counts
-// than a common word when questions are compared: "What is CAP?" and "How
-// does CAP apply to MongoDB?" differ by a name, which changes the question
-// more than "Explain the complete flow" does.
-const specificWeight = 2
-
-func weight(t Term) float64 {
-	if t.Specific {
-		return specificWeight
-	}
-	return 1
-}
-
-// CompareTerms compares two questions' terms. The similarity is a weighted
-// Jaccard index. Two questions are the same when it reaches th.Same, or
-// when one only adds common words to the other and it reaches th.Subset;
-// never when either names something the other does not ("in Magento",
-// "HTTP/3"). They are related when it reaches th.Related.
+// CompareTerms compares two questions' terms; see CompareQuestions.
 func CompareTerms(a, b Terms, th Thresholds) (float64, Verdict) {
 	return compare(a, b, true, th)
 }
 
-// CompareQuestions compares two analysed questions: as CompareTerms, but
-// questions asking for different kinds of answer ("What is sharding?",
-// "When should you shard?") are at most related.
+// CompareQuestions compares two analysed questions. The similarity is the
+// Jaccard index of their terms. They are the same question when
+//   - they ask for the same kind of answer (their intents agree),
+//   - neither names something the other does not ("in Magento", "HTTP/3":
+//     a narrower or a neighbouring question), and
+//   - one only adds common words to the other and the similarity reaches
+//     th.Subset ("How does JWT work? Explain the complete flow."), or both
+//     add words and it reaches th.Same. Each adding its own words is the
+//     mark of sibling questions ("… without blocking the event loop",
+//     "… without blocking the user"), so th.Same is the higher bar.
+//
+// They are related when the similarity reaches th.Related.
 func CompareQuestions(a, b Question, th Thresholds) (float64, Verdict) {
 	return compare(a.Terms, b.Terms, a.Intents.compatible(b.Intents), th)
 }
@@ -53,38 +45,31 @@ func compare(a, b Terms, sameIntent bool, th Thresholds) (float64, Verdict) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, Different
 	}
-	var inter, onlyA, onlyB float64
+	inter, onlyA, onlyB := 0, 0, 0
 	specA, specB := false, false
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case j == len(b) || i < len(a) && a[i].Stem < b[j].Stem:
-			onlyA += weight(a[i])
+			onlyA++
 			specA = specA || a[i].Specific
 			i++
 		case i == len(a) || b[j].Stem < a[i].Stem:
-			onlyB += weight(b[j])
+			onlyB++
 			specB = specB || b[j].Specific
 			j++
 		default:
-			w := weight(a[i])
-			if wb := weight(b[j]); wb > w {
-				w = wb
-			}
-			inter += w
+			inter++
 			i++
 			j++
 		}
 	}
-	sim := inter / (inter + onlyA + onlyB)
+	sim := float64(inter) / float64(inter+onlyA+onlyB)
 	switch {
-	case !sameIntent:
-	case specA || specB:
-		// One asks about something the other does not name: narrower
-		// ("How does CAP apply to MongoDB?") or beside it ("HTTP/3").
-	case sim >= th.Same:
+	case !sameIntent || specA || specB:
+	case (onlyA == 0 || onlyB == 0) && sim >= th.Subset:
 		return sim, Same
-	case sim >= th.Subset && (onlyA == 0 || onlyB == 0):
+	case sim >= th.Same:
 		return sim, Same
 	}
 	if sim >= th.Related {

@@ -105,7 +105,7 @@ func isASCII(s string) bool {
 // Words splits folded text into maximal runs of letters and digits.
 // Markup, punctuation, symbols and emoji separate words and are dropped.
 func Words(s string) []string {
-	s = Fold(s)
+	s = Fold(stripListMarkers(s))
 	var out []string
 	start := -1
 	for i, r := range s {
@@ -131,7 +131,7 @@ func Words(s string) []string {
 // emoji or repairable encoding damage squeeze to the same string, even
 // where a scrape lost the spaces around inline code ("fromsetTimeout()").
 func Squeeze(s string) string {
-	s = Fold(s)
+	s = Fold(stripListMarkers(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -140,6 +140,44 @@ func Squeeze(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// stripListMarkers drops the markers that open list items ("- ", "* ",
+// "1. ", "2) ", "• "): markup, and the numbers of an ordered list would
+// otherwise read as words that a copy which lost its list does not have.
+func stripListMarkers(s string) string {
+	if !strings.ContainsAny(s, "-*+•0123456789") {
+		return s
+	}
+	lines := strings.SplitAfter(s, "\n")
+	changed := false
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " \t")
+		n := 0
+		switch {
+		case strings.HasPrefix(t, "•"):
+			n = len("•")
+		case len(t) > 0 && strings.ContainsRune("-*+", rune(t[0])):
+			n = 1
+		default:
+			for n < len(t) && n < 3 && t[n] >= '0' && t[n] <= '9' {
+				n++
+			}
+			if n == 0 || n >= len(t) || t[n] != '.' && t[n] != ')' {
+				continue
+			}
+			n++
+		}
+		if n < len(t) && t[n] != ' ' && t[n] != '\t' {
+			continue
+		}
+		lines[i] = t[n:]
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "")
 }
 
 // QuestionKey normalises a question for identity: folded, letters and
