@@ -8,7 +8,8 @@ import (
 )
 
 // Categories are the first part of every rule ID.
-var Categories = []string{"encoding", "artifact", "structure", "fact", "consistency"}
+// "lint" holds the rules about canon's own directives in the text.
+var Categories = []string{"encoding", "artifact", "structure", "fact", "consistency", "lint"}
 
 // A Stage says when a rule runs and what it sees. Stages run in order; the
 // fixes of each repair stage are applied before the next stage runs, so

@@ -176,6 +176,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 		}
 	}
 	for _, f := range res.Files {
+		f.suppress(&opts)
 		SortFindings(f.Findings)
 		for _, fd := range f.Findings {
 			if opts.Select.Matches(fd.Rule) {

@@ -115,6 +115,12 @@ func classify(text string, l *line) {
 		return
 	}
 	content := text[s:e]
+	if strings.HasPrefix(content, "<!--") && strings.HasSuffix(content, "-->") {
+		// An HTML comment (a canon directive, an editor's note) is not
+		// prose.
+		l.kind = lineBlank
+		return
+	}
 	if tableSepRE.MatchString(content) {
 		l.kind = lineSep
 		return
