@@ -107,7 +107,9 @@ func (b *Baseline) Apply(res *Result, dir string) (removed int, stale []Baseline
 			stale = append(stale, b.Findings[i])
 		}
 	}
-	sort.Slice(stale, func(i, j int) bool { return stale[i].Path < stale[j].Path || stale[i].Path == stale[j].Path && stale[i].Line < stale[j].Line })
+	sort.Slice(stale, func(i, j int) bool {
+		return stale[i].Path < stale[j].Path || stale[i].Path == stale[j].Path && stale[i].Line < stale[j].Line
+	})
 	return removed, stale
 }
 
