@@ -506,6 +506,13 @@ func (r *renderer) list(i int) int {
 		cur := &items[len(items)-1]
 		direct := lastItem == j-1
 		deeper := clean.Indent(l.text) > indents[len(indents)-1]
+		// A line right after an item continues it when indented under it,
+		// or when it starts in lower case (a wrapped line); a line at the
+		// item's margin that starts a sentence ends the list.
+		r, _ := utf8.DecodeRuneInString(clean.Trim(l.text))
+		if direct && !deeper && !unicode.IsLower(r) {
+			break
+		}
 		if (direct || deeper) && !clean.IsTableRow(l.text) {
 			cur.lines = append(cur.lines, clean.Trim(l.text))
 			lastItem = j
