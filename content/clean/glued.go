@@ -46,9 +46,9 @@ var (
 	// name.ext glued to a word after it: "package.jsonor".
 	fileRE = regexp.MustCompile(`\b([A-Za-z_][\w-]*)?\.(` + strings.Join(knownExts, "|") + `)([a-z]{2,})\b`)
 	// a word glued to ".ext": "using.mjs".
-	dotExtRE   = regexp.MustCompile(`\b([a-z]{2,})\.(` + strings.Join(knownExts, "|") + `)\b`)
-	commaRE    = regexp.MustCompile(`([\w.$()\[\]]+),([A-Za-z_][\w.$()]*)`)
-	arrowRE    = regexp.MustCompile(`([\w)\]])(→|⇒)`)
+	dotExtRE = regexp.MustCompile(`\b([a-z]{2,})\.(` + strings.Join(knownExts, "|") + `)\b`)
+	commaRE  = regexp.MustCompile(`([\w.$()\[\]]+),([A-Za-z_][\w.$()]*)`)
+	arrowRE  = regexp.MustCompile(`([\w)\]])(→|⇒)`)
 	// Code at the start of a line: a call, a dotted name starting in lower
 	// case ("module.exports", not "Node.js"), a path, a JSON pair.
 	codeHeadRE      = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\s]*\)|[a-z_$][\w$]*\.[A-Za-z_$][\w$.]*|/[\w:/.-]+|"[^"]+":\s*"[^"]+")`)
