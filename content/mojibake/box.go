@@ -128,11 +128,11 @@ func boxJoin(a, b rune) float32 {
 	ra, lb := armsOf(a)[armRight], armsOf(b)[armLeft]
 	switch {
 	case ra == 0 && lb == 0:
-		return 0
+		return -1 // box characters side by side: a drawing
 	case ra == lb:
 		return -2
 	case ra != 0 && lb != 0:
-		return 0.5
+		return -0.5
 	}
-	return 1.5
+	return 0.5
 }

@@ -274,6 +274,26 @@ var charCost = map[rune]float32{
 	'─': 3, '│': 3, '┌': 3.5, '┐': 3.5, '└': 3.5, '┘': 3.5, '├': 3.5, '┤': 3.5,
 	'┬': 3.5, '┴': 3.5, '┼': 3.5, '═': 4, '║': 4,
 	0x200B: 6, 0x200C: 7, 0x200E: 7, 0x200F: 7, 0xFE0F: 6,
+	0x374: 8, 0x375: 8, 0x37A: 8, 0x37E: 6, 0x384: 6, 0x385: 6, // Greek signs, not letters
+}
+
+func init() {
+	// Accented Latin letters by rough frequency in European text: the
+	// common lower-case ones are cheaper than rare capitals, so that of two
+	// pages that both decode a run, the one giving "ü" beats the one
+	// giving "Ì".
+	for _, r := range "éáíóúàèüöäçñãõâêôëïîûùåøæœß" {
+		charCost[r] = 2.5
+	}
+	for _, r := range "ąęłńśźżčďěňřšťůžőűğışăâîșțđşţ" {
+		charCost[r] = 3
+	}
+	for _, r := range "ÉÁÍÓÚÀÈÜÖÄÇÑŁŚŻČŘŠŽİŞĞȘȚ" {
+		charCost[r] = 3.5
+	}
+	for _, r := range "ÌÒÙÂÊÎÔÛËÏÃÕÅØÆŒÝÞÐĂÎŢŐŰĄĘŃŹĎĚŇŤŮĽĹŔ" {
+		charCost[r] = 4.5
+	}
 }
 
 // blockCosts gives the cost of characters by block, first match wins.

@@ -43,8 +43,12 @@ func bigram(a, b rune) float32 {
 		return 0
 	case clsMark:
 		switch {
-		case ia.cls == clsLetter && (ib.sc == scNone || ib.sc == ia.sc):
-			return -4
+		case ia.cls == clsLetter && ib.sc != scNone && ib.sc == ia.sc:
+			return -4 // Thai, Hebrew, Arabic, Indic vowel signs and points
+		case ia.cls == clsLetter && ib.sc == scNone:
+			// Combining diacritics: Vietnamese written decomposed uses
+			// them, most Latin text is precomposed.
+			return -1.5
 		case ia.cls == clsMark && ib.sc == ia.sc:
 			return -2
 		}
@@ -60,13 +64,13 @@ func bigram(a, b rune) float32 {
 		switch {
 		case ia.sc != ib.sc:
 			c += 5
+		case ia.lower && ib.upper && (a >= 0x80 || b >= 0x80):
+			c += 3 // "ğŸ", "хОра": a capital inside a word
 		case ia.sc != scLatin && (a >= 0x80 || b >= 0x80):
 			// Letters of one script in a row: a word. (Latin is left
 			// out: accented Latin letters side by side are what mojibake
 			// of Latin text looks like.)
 			c -= 2
-		case ia.sc == scLatin && ia.lower && ib.upper && (a >= 0x80 || b >= 0x80):
-			c += 3
 		}
 	case la && a >= 0x80:
 		// A non-ASCII letter that ends a word.

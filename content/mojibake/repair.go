@@ -93,8 +93,11 @@ func Find(text string) []Repair {
 	}
 	initInfo()
 	d := newDocument(text)
+	d.totals = make([]float32, len(pages))
 	first := d.analyze(d.params(nil))
-	return d.analyze(d.params(first))
+	p2 := d.params(first)
+	d.totals = nil
+	return d.analyze(p2)
 }
 
 // Repair returns text with every repair applied.
@@ -158,6 +161,9 @@ type document struct {
 	regions []*region
 	// letters counts letters per script over the whole text.
 	letters [scOther + 1]int
+	// totals, when set, sums per page the cost of every region read
+	// through that page (or kept): the document's page is the cheapest.
+	totals []float32
 }
 
 func newDocument(text string) *document {
@@ -233,26 +239,14 @@ func (d *document) params(prev []Repair) *params {
 	p := &params{enter: 3, usage: map[rune]int{}}
 	for i := range pages {
 		p.order = append(p.order, i)
-		if i > 0 {
-			p.pageCost[i] = 0.2
-		}
 	}
 	if prev == nil {
 		return p
 	}
-	// A page's votes are the confident repairs it explains: 002's "â€™"
-	// reads the same through windows-1252 and windows-1254, its "ğŸ”¹"
-	// only through windows-1254.
-	votes := make([]int, len(pages))
 	confident := 0
 	for _, r := range prev {
 		if len(r.Lost) == 0 && !r.Twice {
 			confident++
-			for i, pg := range pages {
-				if pg.explains(r.Old, r.New) {
-					votes[i]++
-				}
-			}
 			for _, c := range r.New {
 				p.usage[c]++
 			}
@@ -268,15 +262,18 @@ func (d *document) params(prev []Repair) *params {
 	if confident >= 3 {
 		p.enter = 1.5
 	}
+	// The document's page is the one that makes the whole text cheapest:
+	// 002's "â€™" reads the same through windows-1252 and windows-1254,
+	// but its "ğŸ”¹" only through windows-1254.
 	best := -1
-	for i, v := range votes {
-		if v > 0 && (best < 0 || v > votes[best]) {
+	for i, t := range d.totals {
+		if best < 0 || t < d.totals[best]-1e-3 {
 			best = i
 		}
 	}
-	if best >= 0 {
+	if best >= 0 && confident > 0 {
 		for i := range pages {
-			p.pageCost[i] = 0.5
+			p.pageCost[i] = 1.5
 		}
 		p.pageCost[best] = 0
 		p.order = append([]int{best}, p.order...)
@@ -348,11 +345,11 @@ func (d *document) repairRegion(g *region, p *params) []Repair {
 	}
 	twice := Apply(fixed, again)
 	// One repair from the first changed character to the last.
-	old := d.text[reps[0].Start:reps[len(reps)-1].End]
-	pre := reps[0].Start - g.start
-	suf := g.end - reps[len(reps)-1].End
+	orig := d.text[g.start:g.end]
+	pre := commonPrefix(orig, twice)
+	suf := commonSuffix(orig[pre:], twice[pre:])
 	r := Repair{
-		Start: reps[0].Start, End: reps[len(reps)-1].End, Old: old,
+		Start: g.start + pre, End: g.end - suf, Old: orig[pre : len(orig)-suf],
 		New:  twice[pre : len(twice)-suf],
 		Page: reps[0].Page, Fallback: reps[0].Fallback, C1: reps[0].C1, Twice: true,
 	}
@@ -367,6 +364,31 @@ func (d *document) repairRegion(g *region, p *params) []Repair {
 		}
 	}
 	return []Repair{r}
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b
+// that ends on a character boundary.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	for n > 0 && n < len(a) && !utf8.RuneStart(a[n]) {
+		n--
+	}
+	return n
+}
+
+// commonSuffix is commonPrefix from the end.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	for n > 0 && n < len(a) && !utf8.RuneStart(a[len(a)-n]) {
+		n--
+	}
+	return n
 }
 
 func shift(rs []Repair, by int) []Repair {
@@ -412,18 +434,28 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 	var best *node
 	bestPage := -1
 	var bestCands [][]cand
+	keep := textCost(g.left, g.runes, g.right)
 	for _, pi := range p.order {
 		if g.pages&(1<<pi) == 0 {
+			if d.totals != nil {
+				d.totals[pi] += keep
+			}
 			continue
 		}
 		cands := candidates(g, pages[pi])
 		end := d.search(g, cands, p.pageCost[pi], p)
+		if d.totals != nil {
+			d.totals[pi] += min(keep, end.cost)
+		}
 		if end != nil && (best == nil || end.cost < best.cost-1e-4) {
 			best, bestPage, bestCands = end, pi, cands
 		}
 	}
 	if best == nil {
 		return nil
+	}
+	if r, ok := d.readTwice(g, p, best.cost+residue(best, bestPage)); ok {
+		return []Repair{r}
 	}
 	var path []*node
 	for n := best; n != nil && n.back != nil; n = n.back {
@@ -473,6 +505,82 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 		i = j
 	}
 	return reps
+}
+
+// residue is a penalty for each pair of characters a reading leaves that
+// still reads as UTF-8 through its page: a reading that explains the whole
+// run is preferred.
+func residue(end *node, pi int) float32 {
+	var out []rune
+	for n := end; n != nil && n.back != nil; n = n.back {
+		out = append(out, n.last)
+	}
+	var c float32
+	for i := len(out) - 1; i > 0; i-- {
+		if leadOf(out[i])&contOf(out[i-1])&(1<<pi) != 0 {
+			c += 2
+		}
+	}
+	return c
+}
+
+// textCost is the cost of rs as it stands between left and right.
+func textCost(left rune, rs []rune, right rune) float32 {
+	var c float32
+	prev := left
+	for _, r := range rs {
+		c += unigram(r) + bigram(prev, r)
+		prev = r
+	}
+	return c + bigram(prev, right)
+}
+
+// exactDecode reads rs as UTF-8 read through pg with no byte lost.
+func exactDecode(rs []rune, pg *page) ([]rune, bool) {
+	bs := make([]byte, 0, len(rs))
+	for _, r := range rs {
+		b, ok := pg.enc[r]
+		if !ok {
+			return nil, false
+		}
+		bs = append(bs, b)
+	}
+	if !utf8.Valid(bs) {
+		return nil, false
+	}
+	return []rune(string(bs)), true
+}
+
+// readTwice reads the whole region as UTF-8 damaged twice, and returns
+// that repair when it beats the best single reading (cost).
+func (d *document) readTwice(g *region, p *params, cost float32) (Repair, bool) {
+	for _, p1 := range p.order {
+		if g.pages&(1<<p1) == 0 {
+			continue
+		}
+		once, ok := exactDecode(g.runes, pages[p1])
+		if !ok || !Suspicious(string(once)) {
+			continue
+		}
+		for _, p2 := range p.order {
+			twice, ok := exactDecode(once, pages[p2])
+			if !ok {
+				continue
+			}
+			c := textCost(g.left, twice, g.right) + 2*p.enter + p.pageCost[p1] + p.pageCost[p2]
+			if c >= cost-0.5 {
+				continue
+			}
+			r := Repair{Start: g.start, End: g.end, Old: d.text[g.start:g.end], New: string(twice),
+				Page: pages[p1].name, Twice: true}
+			if p2 != p1 {
+				r.Page += ", then as " + pages[p2].name
+				r.Twice = false
+			}
+			return r, true
+		}
+	}
+	return Repair{}, false
 }
 
 // usesFallback reports whether rs uses a character of pg's fallback page.
@@ -664,6 +772,8 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 				cost := s.cost + unigram(c.out) + bigram(s.last, c.out) + c.lostCost() + pageCost
 				if c.dropped+c.wild > 0 {
 					cost += d.context(g, c, pages[0], p)
+				} else if p.usage[c.out] >= 2 {
+					cost -= 1 // the document uses the character elsewhere
 				}
 				if !s.dec {
 					cost += p.enter
