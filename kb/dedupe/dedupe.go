@@ -110,8 +110,8 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Thresholds: Thresholds{
-			Same:             0.6,
-			Subset:           0.5,
+			Same:             0.75,
+			Subset:           0.65,
 			Related:          0.3,
 			NearJaccard:      0.5,
 			NearContainment:  0.9,
@@ -619,14 +619,78 @@ func (r *runner) questions() {
 		s, v := r.questionSim(cands[k].a, cands[k].b)
 		out[k] = verdict{s, v}
 	})
+	var same []int
 	for k, c := range cands {
 		switch out[k].v {
 		case Same:
-			r.link(c.a, c.b, TierQuestion, out[k].sim)
+			same = append(same, k)
 		case Related:
 			r.related = append(r.related, [2]int{c.a, c.b})
 		}
 	}
+	// Merge the most similar first, and never two groups holding a pair
+	// of questions that conflict: "Database Sharding" may join "What is
+	// database sharding?" or "When should you shard?", not both.
+	sort.SliceStable(same, func(x, y int) bool { return out[same[x]].sim > out[same[y]].sim })
+	members := map[int][]int{} // root -> members, for the groups the links touch
+	for _, k := range same {
+		for _, i := range []int{cands[k].a, cands[k].b} {
+			members[r.problems.find(i)] = nil
+		}
+	}
+	for i := range r.docs {
+		root := r.problems.find(i)
+		if _, ok := members[root]; ok {
+			members[root] = append(members[root], i)
+		}
+	}
+	for _, k := range same {
+		c := cands[k]
+		ra, rb := r.problems.find(c.a), r.problems.find(c.b)
+		if ra == rb {
+			continue
+		}
+		ga, gb := members[ra], members[rb]
+		if r.conflicting(ga, gb) {
+			r.related = append(r.related, [2]int{c.a, c.b})
+			continue
+		}
+		r.link(c.a, c.b, TierQuestion, out[k].sim)
+		delete(members, ra)
+		delete(members, rb)
+		members[r.problems.find(c.a)] = append(append([]int(nil), ga...), gb...)
+	}
+}
+
+// maxConflictChecks bounds the pairs conflicting compares; groups larger
+// than that merge unchecked.
+const maxConflictChecks = 4096
+
+// conflicting reports whether some question of group a and some question
+// of group b conflict in every wording (see conflict).
+func (r *runner) conflicting(a, b []int) bool {
+	if len(a)*len(b) > maxConflictChecks {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if r.prep[x].qkey != "" && r.prep[x].qkey == r.prep[y].qkey {
+				continue
+			}
+			all := true
+			for _, qa := range r.prep[x].terms {
+				for _, qb := range r.prep[y].terms {
+					if !conflict(qa, qb) {
+						all = false
+					}
+				}
+			}
+			if all && len(r.prep[x].terms) > 0 && len(r.prep[y].terms) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxPosting bounds a posting list of the question index. Only a term

@@ -48,7 +48,7 @@ func TestQuestionTerms(t *testing.T) {
 	lx := NewLexicon()
 	for _, tc := range []struct{ q, want string }{
 		{"How does JWT authentication work?", "authent jwt*"},
-		{"How does JSON Web Token authentication work? Explain the complete flow.", "authent complet flow jwt*"},
+		{"How does JSON Web Token authentication work? Explain the complete flow.", "authent flow jwt*"},
 		{"What is CAP theorem? How does it apply to MongoDB?", "appli cap* mongodb* theorem"},
 		{"Explain the CAP theorem with real-world examples?", "cap* theorem"},
 		{"HTTP/2 vs HTTP/3 Protocol Differences", "http2* http3* protocol"},

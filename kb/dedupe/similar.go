@@ -41,6 +41,34 @@ func CompareQuestions(a, b Question, th Thresholds) (float64, Verdict) {
 	return compare(a.Terms, b.Terms, a.Intents.compatible(b.Intents), th)
 }
 
+// conflict reports whether two wordings cannot be one question whatever
+// their similarity: they ask for different kinds of answer, or one names
+// something the other does not.
+func conflict(a, b Question) bool {
+	if !a.Intents.compatible(b.Intents) {
+		return true
+	}
+	i, j := 0, 0
+	for i < len(a.Terms) || j < len(b.Terms) {
+		switch {
+		case j == len(b.Terms) || i < len(a.Terms) && a.Terms[i].Stem < b.Terms[j].Stem:
+			if a.Terms[i].Specific {
+				return true
+			}
+			i++
+		case i == len(a.Terms) || b.Terms[j].Stem < a.Terms[i].Stem:
+			if b.Terms[j].Specific {
+				return true
+			}
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return false
+}
+
 func compare(a, b Terms, sameIntent bool, th Thresholds) (float64, Verdict) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, Different

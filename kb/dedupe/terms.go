@@ -52,6 +52,7 @@ var fluff = map[string]bool{
 	"matter": true, "exactly": true, "actually": true, "really": true, "please": true,
 	"let": true, "know": true, "need": true, "needed": true, "used": true, "use": true,
 	"uses": true, "usage": true, "purpose": true, "main": true, "key": true, "common": true,
+	"complete": true, "full": true, "simple": true, "terms": true,
 }
 
 // Lexicon unifies acronyms and synonyms: each phrase maps to a canonical
@@ -275,6 +276,7 @@ const (
 	When                       // when to, should you, choosing
 	Why                        // why, benefits, importance
 	Compare                    // difference, vs, pros and cons, trade-offs
+	Kinds                      // strategies, types, algorithms: a survey
 )
 
 // A Question is a question reduced for comparison.
@@ -291,9 +293,10 @@ func (lx *Lexicon) Analyze(q string) Question {
 
 var (
 	defineWords  = map[string]bool{"explain": true, "describe": true, "define": true, "definition": true, "understanding": true, "overview": true, "introduction": true, "mean": true, "meaning": true, "means": true, "basics": true}
-	howToWords   = map[string]bool{"implement": true, "implementing": true, "implementation": true, "design": true, "designing": true, "build": true, "building": true, "handle": true, "handling": true, "prevent": true, "preventing": true, "avoid": true, "avoiding": true, "optimize": true, "optimise": true, "optimizing": true, "reduce": true, "reducing": true, "deploy": true, "deploying": true, "migrate": true, "migrating": true, "secure": true, "securing": true, "protect": true, "protecting": true, "debug": true, "debugging": true, "monitor": true, "monitoring": true, "fix": true, "detect": true, "scale": true, "scaling": true, "set": true, "setup": true, "configure": true, "store": true, "manage": true, "managing": true, "ensure": true, "track": true, "test": true, "testing": true, "write": true, "identify": true, "invalidate": true, "perform": true, "break": true, "model": true, "instrumenting": true, "eliminate": true, "elimination": true}
-	whenWords    = map[string]bool{"when": true, "choosing": true, "choose": true, "should": true, "whether": true}
+	howToWords   = map[string]bool{"implement": true, "implementing": true, "implementation": true, "design": true, "designing": true, "build": true, "building": true, "handle": true, "handling": true, "prevent": true, "preventing": true, "avoid": true, "avoiding": true, "optimize": true, "optimise": true, "optimizing": true, "reduce": true, "reducing": true, "deploy": true, "deploying": true, "migrate": true, "migrating": true, "secure": true, "securing": true, "protect": true, "protecting": true, "debug": true, "debugging": true, "monitor": true, "monitoring": true, "fix": true, "detect": true, "scale": true, "scaling": true, "set": true, "setup": true, "configure": true, "configuring": true, "store": true, "manage": true, "managing": true, "ensure": true, "track": true, "test": true, "testing": true, "write": true, "identify": true, "invalidate": true, "perform": true, "break": true, "model": true, "instrumenting": true, "eliminate": true, "elimination": true, "practicing": true, "practice": true, "using": true}
+	whenWords    = map[string]bool{"when": true, "choosing": true, "choose": true, "should": true, "whether": true, "cases": true}
 	whyWords     = map[string]bool{"why": true, "benefit": true, "benefits": true, "advantage": true, "advantages": true, "importance": true, "important": true, "matters": true}
+	kindsWords   = map[string]bool{"strategies": true, "types": true, "algorithms": true, "techniques": true, "approaches": true, "kinds": true}
 	compareWords = map[string]bool{"difference": true, "differences": true, "differ": true, "vs": true, "versus": true, "compare": true, "comparison": true, "pros": true, "cons": true, "tradeoffs": true, "tradeoff": true, "trade": true, "between": true}
 )
 
@@ -311,7 +314,8 @@ func intents(toks []token) Intent {
 		switch {
 		case x == "what" && (w(i+1) == "is" || w(i+1) == "are" || w(i+1) == "s") && !strings.HasPrefix(w(i+3), "differ") && !strings.HasPrefix(w(i+2), "differ"):
 			in |= Define
-		case x == "how" && (w(i+1) == "does" || w(i+1) == "do" && w(i+2) != "you" && w(i+2) != "we" || w(i+1) == "is" || w(i+1) == "are"):
+		case x == "how" && (w(i+1) == "does" || w(i+1) == "do" && w(i+2) != "you" && w(i+2) != "we" || w(i+1) == "is" || w(i+1) == "are" ||
+			w(len(toks)-1) == "work" || w(len(toks)-1) == "works"):
 			in |= Define
 		case x == "how":
 			in |= HowTo
@@ -323,18 +327,27 @@ func intents(toks []token) Intent {
 			in |= Why
 		case compareWords[x]:
 			in |= Compare
+		case kindsWords[x]:
+			in |= Kinds
 		case howToWords[x] && (i == 0 || toks[i].first):
 			// An imperative or gerund opening: "Design a URL shortener",
 			// "Handling exactly-once delivery".
 			in |= HowTo
 		}
 	}
+	if in == 0 {
+		// A bare subject ("Database Sharding") asks what it is.
+		in = Define
+	}
 	return in
 }
 
 // compatible reports whether two questions can ask for the same answer:
-// they share an intent, or one shows none.
-func (a Intent) compatible(b Intent) bool { return a == 0 || b == 0 || a&b != 0 }
+// they share an intent, or one asks for ways of doing what the other asks
+// how to do.
+func (a Intent) compatible(b Intent) bool {
+	return a&b != 0 || a&Kinds != 0 && b&HowTo != 0 || b&Kinds != 0 && a&HowTo != 0
+}
 
 // QuestionTerms reduces a question to its content terms.
 func (lx *Lexicon) QuestionTerms(q string) Terms {
@@ -485,19 +498,29 @@ func tokens(s string) []token {
 	return out
 }
 
-// isTitleCase reports whether most longer words are capitalised, as in
+// isTitleCase reports whether a question is written in title case, as in
 // "What Is CORS in Express and How Does It Work?": capitals then mark
-// nothing.
+// nothing. Title case capitalises small words mid-sentence ("Is", "And",
+// "Does"), which sentence case never does.
 func isTitleCase(toks []token) bool {
-	long, capped := 0, 0
+	words, capped := 0, 0
 	for _, t := range toks {
-		if len([]rune(t.text)) < 4 {
+		if t.first || t.joined || t.acronym() || len(t.text) < 2 {
 			continue
 		}
-		long++
-		if r := []rune(t.text)[0]; unicode.IsUpper(r) {
-			capped++
+		r := []rune(t.text)
+		upper := unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1])
+		if upper && english.IsStopWord(strings.ToLower(t.text)) {
+			return true
+		}
+		if len(r) >= 4 {
+			words++
+			if upper {
+				capped++
+			}
 		}
 	}
-	return long >= 2 && capped*10 >= long*6
+	// Headline style without small words: "Optimistic vs Pessimistic
+	// Locking", every longer word capitalised.
+	return words >= 2 && capped == words
 }
