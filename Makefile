@@ -6,7 +6,7 @@ BIN     ?= bin/canon
 CORPUS  ?= testdata/corpus
 OUT     ?= out
 
-.PHONY: all build kb test vet fmt bench clean golden
+.PHONY: all build kb test vet fmt bench clean golden browser-check
 
 all: build
 
@@ -40,3 +40,8 @@ clean:
 # change that alters the knowledge base; review the diff before committing.
 golden:
 	$(GO) test ./cmd/canon -run TestGoldenKB -update
+
+# Check the --html site in headless Chromium (installed with apt if
+# missing); kept out of `make test`, which must not need a browser.
+browser-check:
+	scripts/browser-check.sh
