@@ -221,7 +221,7 @@ func findingsIn(f *lint.File, p *segment.Problem) []FindingRef {
 	span := f.Doc.SourceSpan(p.Span)
 	out := []FindingRef{}
 	for _, fd := range f.Findings {
-		if fd.Span.Start >= span.Start && fd.Span.Start < span.End && !strings.HasPrefix(fd.Rule, "encoding/") && !strings.HasPrefix(fd.Rule, "artifact/") {
+		if fd.Span.Start >= span.Start && fd.Span.Start < span.End && !fd.Repair && !strings.HasPrefix(fd.Rule, "encoding/") && !strings.HasPrefix(fd.Rule, "artifact/") {
 			out = append(out, FindingRef{Rule: fd.Rule, Severity: fd.Severity.String(), Path: fd.Path, Line: fd.Line, Message: fd.Message})
 		}
 	}

@@ -24,6 +24,10 @@ type Finding struct {
 	// Related points at other places that bear on the finding, such as the
 	// other side of a contradiction.
 	Related []Related `json:"related,omitempty"`
+	// Repair marks a finding of a repair stage (encoding, clean) whose fix
+	// was handed to the pipeline: the text after it no longer holds what
+	// was found, so the knowledge base does not list it.
+	Repair bool `json:"-"`
 }
 
 // A Fix is a set of edits that repairs a finding.

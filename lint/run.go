@@ -339,6 +339,7 @@ func (f *File) add(r *Rule, doc *content.Doc, span content.Span, message string,
 		content.SortEdits(edits)
 		if r.Stage.repairs() && len(edits) > 0 {
 			f.pending = append(f.pending, edits)
+			fd.Repair = true
 		}
 		mapped := make([]content.Edit, len(edits))
 		for i, e := range edits {
