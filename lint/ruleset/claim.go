@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/prose"
 )
@@ -50,6 +51,32 @@ type claim struct {
 	scope    scope
 	context  int
 	message  string
+	// compute, for kind compute, checks the arithmetic of a matching
+	// piece; the finding explains the difference.
+	compute *computation
+	correct string
+}
+
+// computeRule compiles a compute rule: a claim rule whose patterns find
+// candidate sentences and whose named computation decides.
+func (c *compiler) computeRule(rd *ruleDoc, r *lint.Rule) {
+	comp, ok := computations[rd.Check.V]
+	if !ok {
+		if rd.Check.V == "" {
+			c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing \"check\" (one of %s)", rd.ID.V, computationNames())
+		} else {
+			c.errorf(rd.Check, "unknown check %q (want one of %s)", rd.Check.V, computationNames())
+		}
+		return
+	}
+	if rd.Scope.V == "" {
+		rd.Scope = yamlstrict.Str{V: "sentence"}
+	}
+	c.claim(rd, r)
+	if cl := c.set.claims[len(c.set.claims)-1]; cl.rule == r {
+		cl.compute = &comp
+		r.Doc += "\n\nThe check computes: " + comp.doc + "."
+	}
 }
 
 func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
@@ -67,7 +94,7 @@ func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
 	if len(rd.Keywords) == 0 {
 		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing \"keywords\" (literal words the prefilter looks for)", rd.ID.V)
 	}
-	if len(rd.Claim) == 0 && len(rd.Any) == 0 {
+	if len(rd.Claim) == 0 && len(rd.Any) == 0 && rd.Kind.V == "claim" {
 		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs \"claim\" or \"any\" patterns", rd.ID.V)
 	}
 	if strings.TrimSpace(rd.Correct.V) == "" {
@@ -100,6 +127,7 @@ func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
 	}
 	c.examples(rd, cl.keywords)
 	correct := strings.TrimSpace(rd.Correct.V)
+	cl.correct = correct
 	cl.message = r.Summary + "; correct: " + correct
 	if len(r.References) > 0 {
 		cl.message += " (" + r.References[0] + ")"
@@ -119,7 +147,7 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 	for _, ui := range idx.candidates(cl) {
 		u := &d.Units[ui]
 		if cl.scope == scopeUnit {
-			cl.try(p, d, u, prose.Span{Start: u.Start, End: u.End}, u.Start)
+			cl.try(p, d, ui, prose.Span{Start: u.Start, End: u.End}, u.Start)
 			continue
 		}
 		for _, s := range u.Sentences {
@@ -127,11 +155,11 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 				continue
 			}
 			if cl.scope == scopeSentence {
-				cl.try(p, d, u, s.Span, s.Start)
+				cl.try(p, d, ui, s.Span, s.Start)
 				continue
 			}
 			for _, piece := range s.Clauses {
-				if cl.try(p, d, u, piece, s.Start) {
+				if cl.try(p, d, ui, piece, s.Start) {
 					break
 				}
 			}
@@ -141,12 +169,25 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 
 // try reports a finding over piece if the claim holds there. The sentence
 // the piece belongs to starts at sentStart.
-func (cl *claim) try(p *lint.Pass, d *prose.Doc, u *prose.Unit, piece prose.Span, sentStart int) bool {
-	if !cl.matches(d, u, d.Text[piece.Start:piece.End], d.Text[sentStart:piece.Start]) {
+func (cl *claim) try(p *lint.Pass, d *prose.Doc, ui int, piece prose.Span, sentStart int) bool {
+	u := &d.Units[ui]
+	t := d.Text[piece.Start:piece.End]
+	if !cl.matches(d, u, t, d.Text[sentStart:piece.Start]) {
 		return false
 	}
+	msg := cl.message
+	if cl.compute != nil {
+		detail, wrong := cl.compute.fn(t, func() []string { return unitsBefore(d, ui, 3) })
+		if !wrong {
+			return false
+		}
+		msg = cl.rule.Summary + ": " + detail + "; correct: " + cl.correct
+		if len(cl.rule.References) > 0 {
+			msg += " (" + cl.rule.References[0] + ")"
+		}
+	}
 	start, end := d.Source(piece)
-	p.Report(content.Span{Start: start, End: end}, cl.message, nil)
+	p.Report(content.Span{Start: start, End: end}, msg, nil)
 	return true
 }
 

@@ -60,6 +60,9 @@ type ruleDoc struct {
 	Negation yamlstrict.Flag  `yaml:"negation"`
 	Scope    yamlstrict.Str   `yaml:"scope"`
 
+	// compute
+	Check yamlstrict.Str `yaml:"check"`
+
 	Match   []yamlstrict.Str `yaml:"match"`
 	NoMatch []yamlstrict.Str `yaml:"nomatch"`
 
@@ -67,7 +70,7 @@ type ruleDoc struct {
 }
 
 // Kinds of declarative rule.
-var kinds = []string{"claim"}
+var kinds = []string{"claim", "compute"}
 
 // Load compiles rule files into one Set. Every mistake in every file is
 // reported, each naming file:line:col.
@@ -211,7 +214,12 @@ func (c *compiler) rule(rd *ruleDoc) *lint.Rule {
 	}
 	switch rd.Kind.V {
 	case "claim":
+		if rd.Check.V != "" {
+			c.errorf(rd.Check, "\"check\" is for kind compute")
+		}
 		c.claim(rd, r)
+	case "compute":
+		c.computeRule(rd, r)
 	default:
 		c.errorf(rd.Kind, "unknown kind %q (want one of %s)", rd.Kind.V, strings.Join(kinds, ", "))
 	}
