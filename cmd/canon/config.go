@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/canon-kb/canon/lint"
-	"github.com/canon-kb/canon/lint/rules/fact"
+	"github.com/canon-kb/canon/lint/rules"
 )
 
 func newConfigCmd(io *IOStreams) *cobra.Command {
@@ -84,7 +84,7 @@ func configModel(s *setup) configJSON {
 		Exclude:  configOrigin[[]string]{nonNil(c.Exclude.Value), c.Exclude.Origin},
 		Severity: map[string]configOrigin[lint.Severity]{},
 	}
-	for _, f := range fact.Files() {
+	for _, f := range rules.DeclarativeFiles() {
 		m.RuleFiles = append(m.RuleFiles, configOrigin[string]{f.Name, "default (embedded)"})
 	}
 	for _, f := range c.RuleFiles {

@@ -9,7 +9,6 @@ import (
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/config"
 	"github.com/canon-kb/canon/lint/rules"
-	"github.com/canon-kb/canon/lint/rules/fact"
 	"github.com/canon-kb/canon/lint/ruleset"
 )
 
@@ -45,12 +44,11 @@ func loadSetup(io *IOStreams) (*setup, error) {
 	if err != nil {
 		return nil, err
 	}
-	facts, err := fact.Rules()
+	all, err := rules.All()
 	if err != nil {
 		return nil, err
 	}
-	s := &setup{cfg: cfg}
-	s.rules = append(rules.Builtin(), facts...)
+	s := &setup{cfg: cfg, rules: all}
 	if len(cfg.RuleFiles) > 0 {
 		var paths []string
 		for _, f := range cfg.RuleFiles {

@@ -296,13 +296,22 @@ func markHeadings(text string, lines []line) {
 			continue
 		}
 		if i+1 < len(lines) && startsUpper(text[l.cstart:l.cend]) && !l.trailingMarker {
-			// A list item names what follows only when prose follows it
-			// ("Timers Phase" above its description); otherwise it is one
-			// item of a list ("Prioritizes Availability" between markers).
+			// A list item names what follows only when a sentence follows
+			// it ("Timers Phase" above its description); otherwise it is
+			// one item of a list ("Prioritizes Availability" between
+			// markers, or before "You can tune it using:").
 			n := lines[i+1]
 			nextText := n.kind == lineText && startsUpper(text[n.cstart:n.cend])
-			if l.kind == lineItem && nextText || l.kind == lineText && (n.kind == lineMarker || n.kind == lineItem || n.kind == lineRow || nextText) {
+			nextSentence := nextText && !strings.HasSuffix(text[n.cstart:n.cend], ":")
+			if l.kind == lineItem && nextSentence || l.kind == lineText && (n.kind == lineMarker || n.kind == lineItem || n.kind == lineRow || nextText) {
 				l.heading = true
+			}
+			// A line standing alone above a bulleted list, across a blank
+			// line, names the list ("MongoDB (in Replica Sets)").
+			if l.kind == lineText && n.kind == lineBlank && (i == 0 || lines[i-1].kind == lineBlank) {
+				if j := nextNonBlank(lines, i+1); j >= 0 && lines[j].kind == lineItem && !lines[j].numbered {
+					l.heading = true
+				}
 			}
 		}
 	}

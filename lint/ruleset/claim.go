@@ -144,7 +144,7 @@ func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
 // sentence, over the clause (or sentence, or unit) that makes the claim.
 func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 	d := idx.doc
-	for _, ui := range idx.candidates(cl) {
+	for _, ui := range idx.candidates(cl.keywords, len(cl.subject) > 0 && cl.context != 0) {
 		u := &d.Units[ui]
 		if cl.scope == scopeUnit {
 			cl.try(p, d, ui, prose.Span{Start: u.Start, End: u.End}, u.Start)
@@ -220,7 +220,7 @@ func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before string) bool {
 	if u.Kind == prose.Row && anyMatch(cl.subject, d.Text[u.Start:u.End]) {
 		return true
 	}
-	for _, ctx := range cl.contextUnits(d, u) {
+	for _, ctx := range contextUnits(d, u, cl.context) {
 		if anyMatch(cl.subject, d.UnitText(ctx)) {
 			return true
 		}
@@ -228,16 +228,16 @@ func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before string) bool {
 	return false
 }
 
-// contextUnits lists the units u may borrow a subject from.
-func (cl *claim) contextUnits(d *prose.Doc, u *prose.Unit) []int {
+// contextUnits lists the units u may borrow from, by the context bits.
+func contextUnits(d *prose.Doc, u *prose.Unit, context int) []int {
 	var out []int
-	if cl.context&ctxHeading != 0 && u.Heading >= 0 {
+	if context&ctxHeading != 0 && u.Heading >= 0 {
 		out = append(out, u.Heading)
 	}
-	if cl.context&ctxLeadIn != 0 && u.LeadIn >= 0 {
+	if context&ctxLeadIn != 0 && u.LeadIn >= 0 {
 		out = append(out, u.LeadIn)
 	}
-	if cl.context&ctxTitle != 0 && u.Title >= 0 {
+	if context&ctxTitle != 0 && u.Title >= 0 {
 		out = append(out, u.Title)
 		if t := d.Units[u.Title].Title; t >= 0 {
 			out = append(out, t)

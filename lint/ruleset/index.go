@@ -60,10 +60,10 @@ func (idx *docIndex) dependents(u int32) []int32 {
 	return idx.deps[u]
 }
 
-// candidates returns, ascending, the units where cl may match: those that
-// hold one of its keywords, and, when cl borrows subjects from context,
-// the units whose context holds one.
-func (idx *docIndex) candidates(cl *claim) []int {
+// candidates returns, ascending, the units where a rule with these
+// keywords may match: those that hold one of them, and, when the rule
+// borrows from context, the units whose context holds one.
+func (idx *docIndex) candidates(keywords []int, borrows bool) []int {
 	if idx.seen == nil {
 		idx.seen = make([]uint32, len(idx.doc.Units))
 	}
@@ -75,8 +75,7 @@ func (idx *docIndex) candidates(cl *claim) []int {
 			out = append(out, int(u))
 		}
 	}
-	borrows := len(cl.subject) > 0 && cl.context != 0
-	for _, k := range cl.keywords {
+	for _, k := range keywords {
 		for _, u := range idx.kwUnits[k] {
 			add(u)
 			if borrows {

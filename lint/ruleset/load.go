@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -63,6 +64,12 @@ type ruleDoc struct {
 	// compute
 	Check yamlstrict.Str `yaml:"check"`
 
+	// consistency
+	Entities map[string][]yamlstrict.Str `yaml:"entities"`
+	Values   map[string][]yamlstrict.Str `yaml:"values"`
+	Number   yamlstrict.Str              `yaml:"number"`
+	Known    map[string]yamlstrict.Str   `yaml:"known"`
+
 	Match   []yamlstrict.Str `yaml:"match"`
 	NoMatch []yamlstrict.Str `yaml:"nomatch"`
 
@@ -70,7 +77,7 @@ type ruleDoc struct {
 }
 
 // Kinds of declarative rule.
-var kinds = []string{"claim", "compute"}
+var kinds = []string{"claim", "compute", "consistency"}
 
 // Load compiles rule files into one Set. Every mistake in every file is
 // reported, each naming file:line:col.
@@ -156,6 +163,25 @@ func LoadFS(fsys fs.FS, pattern string) (*Set, error) {
 	return Load(files...)
 }
 
+// EmbeddedFiles returns the *.yaml files of dir in fsys (an embed.FS), in
+// name order, named prefix/<file> in errors and rule origins.
+func EmbeddedFiles(fsys fs.FS, dir, prefix string) []File {
+	names, err := fs.Glob(fsys, dir+"/*.yaml")
+	if err != nil {
+		panic(err) // only for a malformed pattern
+	}
+	sort.Strings(names)
+	var files []File
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			panic(fmt.Sprintf("embedded rule file %s: %v", n, err))
+		}
+		files = append(files, File{Name: prefix + "/" + path.Base(n), Data: data})
+	}
+	return files
+}
+
 // compiler turns one ruleDoc into a lint.Rule, collecting errors.
 type compiler struct {
 	file string
@@ -220,6 +246,8 @@ func (c *compiler) rule(rd *ruleDoc) *lint.Rule {
 		c.claim(rd, r)
 	case "compute":
 		c.computeRule(rd, r)
+	case "consistency":
+		c.consistency(rd, r)
 	default:
 		c.errorf(rd.Kind, "unknown kind %q (want one of %s)", rd.Kind.V, strings.Join(kinds, ", "))
 	}

@@ -1,4 +1,4 @@
-package fact
+package fact_test
 
 import (
 	"context"
@@ -40,7 +40,7 @@ func corpusInputs(tb testing.TB) ([]lint.Input, int64) {
 func replicated(n int) []ruleset.File {
 	var files []ruleset.File
 	for i := 0; i < n; i++ {
-		for _, f := range Files() {
+		for _, f := range rules.DeclarativeFiles() {
 			data := string(f.Data)
 			if i > 0 {
 				data = strings.ReplaceAll(data, "id: fact/", fmt.Sprintf("id: fact/copy%d-", i))

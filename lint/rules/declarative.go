@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"sync"
+
+	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/rules/consistency"
+	"github.com/canon-kb/canon/lint/rules/fact"
+	"github.com/canon-kb/canon/lint/ruleset"
+)
+
+// DeclarativeFiles are the default rule files embedded in the binary.
+func DeclarativeFiles() []ruleset.File {
+	return append(fact.Files(), consistency.Files()...)
+}
+
+var (
+	declOnce sync.Once
+	declSet  *ruleset.Set
+	declErr  error
+)
+
+// Declarative compiles the default rule files into one set, once: its
+// rules share one keyword scan and one reading of each document. The files
+// are embedded and tested, so an error is a bug in canon; it is returned,
+// not hidden.
+func Declarative() (*ruleset.Set, error) {
+	declOnce.Do(func() { declSet, declErr = ruleset.Load(DeclarativeFiles()...) })
+	return declSet, declErr
+}
+
+// All returns the built-in and the default declarative rules, sorted by ID.
+func All() ([]*lint.Rule, error) {
+	set, err := Declarative()
+	if err != nil {
+		return nil, err
+	}
+	all := append(Builtin(), set.Rules...)
+	lint.SortRules(all)
+	return all, nil
+}
