@@ -3,6 +3,7 @@ package mojibake
 import (
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The repair compares two readings of a run of characters, as it stands and
@@ -76,27 +77,41 @@ type info struct {
 	common bool    // a character real text uses often (frequency prior)
 }
 
-var (
-	infoOnce  sync.Once
-	infoDense []info // for runes below infoLimit
-)
+// Character info is computed on first use, 256 characters at a time, for
+// the planes text uses (BMP and the emoji blocks), and cached.
+const infoLimit = 0x1FC00
 
-const infoLimit = 0x3100
-
-func initInfo() {
-	infoOnce.Do(func() {
-		infoDense = make([]info, infoLimit)
-		for r := rune(0); r < infoLimit; r++ {
-			infoDense[r] = classify(r)
-		}
-	})
+var infoBlocks [infoLimit >> 8]struct {
+	once sync.Once
+	info *[256]info
 }
 
+func initInfo() {}
+
 func infoOf(r rune) info {
-	if r >= 0 && r < infoLimit {
-		return infoDense[r]
+	switch {
+	case r < 0 || r > utf8.MaxRune:
+		return info{cls: clsBad, cost: 12}
+	case r >= 0x10000 && r < 0x1F000:
+		// Historic scripts, math alphanumerics, musical symbols: never
+		// what mojibake stood for in practice.
+		return info{cls: clsSymbol, cost: 10}
+	case r >= infoLimit:
+		if r >= 0x20000 && r < 0x40000 {
+			return info{cls: clsLetter, sc: scHan, cost: 9}
+		}
+		return info{cls: clsBad, cost: 12}
 	}
-	return classify(r)
+	b := &infoBlocks[r>>8]
+	b.once.Do(func() {
+		var blk [256]info
+		base := r &^ 0xFF
+		for i := range blk {
+			blk[i] = classify(base + rune(i))
+		}
+		b.info = &blk
+	})
+	return b.info[r&0xFF]
 }
 
 // classify computes a character's info from the Unicode tables.

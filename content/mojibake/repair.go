@@ -100,9 +100,18 @@ func Find(text string) []Repair {
 	return d.analyze(p2)
 }
 
-// Repair returns text with every repair applied.
+// Fix returns text with every repair applied, repeated until nothing
+// changes (as canon fix re-lints its own output): a repair can give the
+// rest of the document the evidence that settles another run.
 func Fix(text string) string {
-	return Apply(text, Find(text))
+	for round := 0; round < 4; round++ {
+		reps := Find(text)
+		if len(reps) == 0 {
+			break
+		}
+		text = Apply(text, reps)
+	}
+	return text
 }
 
 // Apply applies repairs (in text order, non-overlapping) to text.
@@ -154,6 +163,11 @@ type region struct {
 	offs        []int // byte offset of each rune in the text, and of the end
 	left, right rune  // the characters around the run (' ' at the edges)
 	pages       uint32
+	// cands caches, per page, the UTF-8 readings starting at each rune.
+	cands [][][]cand
+	// costs are the first pass's costs per page, best the lowest.
+	costs []float32
+	best  float32
 }
 
 type document struct {
@@ -204,7 +218,7 @@ func newDocument(text string) *document {
 			continue
 		}
 		if cur == nil {
-			cur = &region{start: i, left: ' '}
+			cur = &region{start: i, left: ' ', cands: make([][][]cand, len(pages))}
 			if i > 0 {
 				cur.left, _ = utf8.DecodeLastRuneInString(text[:i])
 			}
@@ -435,17 +449,33 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 	bestPage := -1
 	var bestCands [][]cand
 	keep := textCost(g.left, g.runes, g.right)
+	first := d.totals != nil
+	if first {
+		g.costs = make([]float32, len(pages))
+	}
 	for _, pi := range p.order {
 		if g.pages&(1<<pi) == 0 {
-			if d.totals != nil {
+			if first {
 				d.totals[pi] += keep
 			}
 			continue
 		}
-		cands := candidates(g, pages[pi])
+		// The second pass reads a region only through the pages that came
+		// close in the first.
+		if !first && g.costs != nil && g.costs[pi] > g.best+4 {
+			continue
+		}
+		if g.cands[pi] == nil {
+			g.cands[pi] = candidates(g, pages[pi])
+		}
+		cands := g.cands[pi]
 		end := d.search(g, cands, p.pageCost[pi], p)
-		if d.totals != nil {
+		if first {
 			d.totals[pi] += min(keep, end.cost)
+			g.costs[pi] = end.cost
+			if best == nil || end.cost < g.best {
+				g.best = end.cost
+			}
 		}
 		if end != nil && (best == nil || end.cost < best.cost-1e-4) {
 			best, bestPage, bestCands = end, pi, cands
@@ -653,7 +683,6 @@ func candidates(g *region, pg *page) [][]cand {
 		if missing > 0 && (len(pg.lost) == 0 || missing > 2 || need >= 2 && len(slots) == 0) {
 			continue
 		}
-		seen := map[rune]int{}
 		var list []cand
 		add := func(bs []byte, dropped, wild int) {
 			r, size := utf8.DecodeRune(bs)
@@ -664,13 +693,14 @@ func candidates(g *region, pg *page) [][]cand {
 				return
 			}
 			c := cand{from: i, to: j, out: r, dropped: dropped, wild: wild, c1: c1}
-			if k, ok := seen[r]; ok {
-				if c.lostCost() < list[k].lostCost() {
-					list[k] = c
+			for k := range list {
+				if list[k].out == r {
+					if c.lostCost() < list[k].lostCost() {
+						list[k] = c
+					}
+					return
 				}
-				return
 			}
-			seen[r] = len(list)
 			list = append(list, c)
 		}
 		lead := byte(code[i])
@@ -747,16 +777,17 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 	n := len(g.runes)
 	at := make([][]*node, n+1)
 	at[0] = []*node{{last: g.left}}
-	push := func(pos int, nd *node) {
-		for k, o := range at[pos] {
+	push := func(pos int, nd node) {
+		for _, o := range at[pos] {
 			if o.last == nd.last && o.dec == nd.dec {
 				if nd.cost < o.cost {
-					at[pos][k] = nd
+					*o = nd
 				}
 				return
 			}
 		}
-		at[pos] = append(at[pos], nd)
+		n := nd
+		at[pos] = append(at[pos], &n)
 	}
 	for i := 0; i < n; i++ {
 		nodes := at[i]
@@ -766,7 +797,7 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 		}
 		for _, s := range nodes {
 			r := g.runes[i]
-			push(i+1, &node{cost: s.cost + unigram(r) + bigram(s.last, r), last: r, back: s, from: i})
+			push(i+1, node{cost: s.cost + unigram(r) + bigram(s.last, r), last: r, back: s, from: i})
 			for k := range cands[i] {
 				c := &cands[i][k]
 				cost := s.cost + unigram(c.out) + bigram(s.last, c.out) + c.lostCost() + pageCost
@@ -778,7 +809,7 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 				if !s.dec {
 					cost += p.enter
 				}
-				push(c.to, &node{cost: cost, last: c.out, dec: true, back: s, from: i, c: c})
+				push(c.to, node{cost: cost, last: c.out, dec: true, back: s, from: i, c: c})
 			}
 		}
 	}
