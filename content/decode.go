@@ -3,12 +3,17 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"strings"
+	unicodepkg "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
+
+	"github.com/canon-kb/canon/content/mojibake"
 )
 
 // A BinaryError reports input that is not text. Pipelines skip such a file
@@ -119,7 +124,152 @@ func decodeLegacy(path string, raw, body []byte, bom bool) (*Source, error) {
 	return NewSource(path, raw, string(out), name, bom), nil
 }
 
-// Legacy guesses the single-byte code page of text that is not UTF-8.
+// legacyPages are the code pages Legacy chooses from, most common first
+// (ties go to the earlier).
+var legacyPages = []struct {
+	name string
+	cm   *charmap.Charmap
+}{
+	{"windows-1252", charmap.Windows1252},
+	{"windows-1251", charmap.Windows1251},
+	{"windows-1250", charmap.Windows1250},
+	{"windows-1253", charmap.Windows1253},
+	{"windows-1254", charmap.Windows1254},
+	{"windows-1257", charmap.Windows1257},
+	{"windows-1255", charmap.Windows1255},
+	{"windows-1256", charmap.Windows1256},
+	{"windows-1258", charmap.Windows1258},
+	{"windows-874", charmap.Windows874},
+	{"koi8-r", charmap.KOI8R},
+	{"koi8-u", charmap.KOI8U},
+	{"iso-8859-2", charmap.ISO8859_2},
+	{"iso-8859-15", charmap.ISO8859_15},
+	{"iso-8859-5", charmap.ISO8859_5},
+	{"iso-8859-7", charmap.ISO8859_7},
+	{"ibm866", charmap.CodePage866},
+	{"macintosh", charmap.Macintosh},
+	{"ibm437", charmap.CodePage437},
+	{"ibm850", charmap.CodePage850},
+}
+
+// Legacy guesses the single-byte code page of text that is not UTF-8: the
+// page whose decoding reads most like real text under the model the
+// mojibake repair uses (letters of one script forming words, no capitals
+// inside words, no control characters, common punctuation).
 func Legacy(b []byte) (string, *charmap.Charmap) {
-	return "windows-1252", charmap.Windows1252
+	// Only the non-ASCII bytes and their neighbours tell pages apart.
+	var sample []byte
+	for i := 0; i < len(b) && len(sample) < 1<<16; i++ {
+		if b[i] >= 0x80 {
+			lo, hi := max(0, i-8), min(len(b), i+9)
+			sample = append(sample, b[lo:hi]...)
+			sample = append(sample, ' ')
+			i = hi - 1
+		}
+	}
+	best, bestCost := 0, math.Inf(1)
+	for i, p := range legacyPages {
+		var sb strings.Builder
+		for _, c := range sample {
+			sb.WriteRune(p.cm.DecodeByte(c))
+		}
+		text := sb.String()
+		if c := mojibake.Cost(text) + alphabetCost(text); c < bestCost-1e-6 {
+			best, bestCost = i, c
+		}
+	}
+	return legacyPages[best].name, legacyPages[best].cm
+}
+
+// Encode writes text in the named encoding, as Decode reported it: a
+// byte-order mark first when bom is set. It fails, naming the first
+// character, when the encoding cannot represent text.
+func Encode(name string, bom bool, text string) ([]byte, error) {
+	var enc encoding.Encoding
+	var mark []byte
+	switch name {
+	case "utf-8":
+		if bom {
+			return append([]byte{0xEF, 0xBB, 0xBF}, text...), nil
+		}
+		return []byte(text), nil
+	case "utf-16le":
+		enc, mark = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), []byte{0xFF, 0xFE}
+	case "utf-16be":
+		enc, mark = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), []byte{0xFE, 0xFF}
+	case "utf-32le":
+		enc, mark = utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM), []byte{0xFF, 0xFE, 0x00, 0x00}
+	case "utf-32be":
+		enc, mark = utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), []byte{0x00, 0x00, 0xFE, 0xFF}
+	default:
+		for _, p := range legacyPages {
+			if p.name == name {
+				enc = p.cm
+			}
+		}
+		if enc == nil {
+			return nil, fmt.Errorf("unknown encoding %q", name)
+		}
+		cm := enc.(*charmap.Charmap)
+		for i, r := range text {
+			if _, ok := cm.EncodeRune(r); !ok && r >= 0x80 {
+				return nil, &EncodeError{Encoding: name, Offset: i, Rune: r}
+			}
+		}
+	}
+	out, err := enc.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		return nil, fmt.Errorf("encoding as %s: %w", name, err)
+	}
+	if bom && mark != nil {
+		out = append(mark, out...)
+	}
+	return out, nil
+}
+
+// An EncodeError reports a character the target encoding cannot hold.
+type EncodeError struct {
+	Encoding string
+	Offset   int // byte offset in the text
+	Rune     rune
+}
+
+func (e *EncodeError) Error() string {
+	return fmt.Sprintf("%q (U+%04X) cannot be written in %s", string(e.Rune), e.Rune, e.Encoding)
+}
+
+// alphabets are the letters beyond ASCII of languages written with the
+// Latin alphabet. A right guess of a file's code page gives the letters
+// of one language; a wrong one mixes letters of several ("şmonës" for
+// Lithuanian "žmonės").
+var alphabets = []string{
+	"àâæçéèêëîïôœùûüÿ", "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "éëïóöü",
+	"àçéèíïòóúü", "åäöéü", "æøåé", "áðéíóúýþæö", "ąćęłńóśźż", "áčďéěíňóřšťúůýž",
+	"áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "ăâîșțşţ", "čćđšž", "çğıöşüâî", "ąčęėįšųūž",
+	"āčēģīķļņšūž", "äõöüšž",
+}
+
+// alphabetCost counts the non-ASCII Latin letters of text that fall
+// outside the alphabet that covers most of them.
+func alphabetCost(text string) float64 {
+	counts := map[rune]int{}
+	total := 0
+	for _, r := range text {
+		if r >= 0xC0 && r < 0x250 && unicodepkg.IsLetter(r) {
+			counts[unicodepkg.ToLower(r)]++
+			total++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	best := 0
+	for _, a := range alphabets {
+		n := 0
+		for _, r := range a {
+			n += counts[r]
+		}
+		best = max(best, n)
+	}
+	return 2 * float64(total-best)
 }

@@ -297,10 +297,13 @@ func init() {
 	// common lower-case ones are cheaper than rare capitals, so that of two
 	// pages that both decode a run, the one giving "ü" beats the one
 	// giving "Ì".
-	for _, r := range "éáíóúàèüöäçñãõâêôëïîûùåøæœß" {
+	for _, r := range "éáíóúàèüöäçñãâêôùåøæœßőű" {
 		charCost[r] = 2.5
 	}
-	for _, r := range "ąęłńśźżčďěňřšťůžőűğışăâîșțđşţ" {
+	for _, r := range "þðý" {
+		charCost[r] = 3.5
+	}
+	for _, r := range "ąęłńśźżčďěňřšťůžğışăâîșțđşţõûëïîėūįųāēīķļņģ" {
 		charCost[r] = 3
 	}
 	for _, r := range "ÉÁÍÓÚÀÈÜÖÄÇÑŁŚŻČŘŠŽİŞĞȘȚ" {
@@ -308,6 +311,35 @@ func init() {
 	}
 	for _, r := range "ÌÒÙÂÊÎÔÛËÏÃÕÅØÆŒÝÞÐĂÎŢŐŰĄĘŃŹĎĚŇŤŮĽĹŔ" {
 		charCost[r] = 4.5
+	}
+}
+
+// letterFreq lists the letters of some scripts from most to least
+// frequent (Russian, Hebrew, Greek, Arabic, Thai). A file read through the
+// wrong legacy page gives letters of another script in a random order, so
+// this prior tells a Hebrew file in windows-1255 from the same bytes read
+// as Cyrillic in windows-1251. Only Cost (legacy detection) uses it.
+var letterFreq = []string{
+	"оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
+	"יוהלארמתבשנדעכחקפסםןגזצטךףץ",
+	"αοιετσνηυρπκμλωδγχθφβξζψςάέίόήύώ",
+	"اليمونرتبةعدسفهكقأحجشطصىخإزثضغذظءآئؤ",
+	"านรอกเม่งยว้ดทัสิตีลขคปบะใจไหพืุูแ็ช์ผำซศถภธฟโษฝญฐฎฏฑฒณฆฉฬฮ",
+}
+
+// freqAdj adjusts the cost of the letters in letterFreq by rank, for Cost.
+var freqAdj = map[rune]float32{}
+
+func init() {
+	for _, letters := range letterFreq {
+		rs := []rune(letters)
+		for k, r := range rs {
+			adj := -0.75 + 1.5*float32(k)/float32(len(rs))
+			freqAdj[r] = adj
+			if u := unicode.ToUpper(r); u != r {
+				freqAdj[u] = adj + 0.5
+			}
+		}
 	}
 }
 

@@ -66,6 +66,8 @@ func bigram(a, b rune) float32 {
 			c += 5
 		case ia.lower && ib.upper && (a >= 0x80 || b >= 0x80):
 			c += 3 // "ğŸ", "хОра": a capital inside a word
+		case isFinalForm(a):
+			c += 3 // a final letter (ς, ם, ן, ...) inside a word
 		case ia.sc != scLatin && (a >= 0x80 || b >= 0x80):
 			// Letters of one script in a row: a word. (Latin is left
 			// out: accented Latin letters side by side are what mojibake
@@ -95,6 +97,11 @@ func bigram(a, b rune) float32 {
 	case la && ib.cls == clsOdd:
 		c += 2
 	}
+	// A symbol inside a word ("godno¶ci", "rodz±"): what a wrong Latin
+	// page makes of letters.
+	if la && a < 0x80 && inWordSymbol(ib, b) || lb && b < 0x80 && inWordSymbol(ia, a) {
+		c += 1.5
+	}
 	if ia.cls == clsBox || ib.cls == clsBox {
 		ra, lb := armsOf(a)[armRight], armsOf(b)[armLeft]
 		switch {
@@ -107,4 +114,25 @@ func bigram(a, b rune) float32 {
 		}
 	}
 	return c
+}
+
+// inWordSymbol reports non-ASCII symbols that real text does not put
+// against a letter (unlike ™, ®, ° or ·).
+func inWordSymbol(in info, r rune) bool {
+	switch r {
+	case '™', '®', '©', '°', '·', 'µ':
+		return false
+	case '¶', '§', '†', '‡', '¤', '¦', '±', '¬':
+		return true
+	}
+	return r >= 0x80 && (in.cls == clsSymbol || in.cls == clsOdd)
+}
+
+// isFinalForm reports letters that only end a word.
+func isFinalForm(r rune) bool {
+	switch r {
+	case 'ς', 'ך', 'ם', 'ן', 'ף', 'ץ':
+		return true
+	}
+	return false
 }

@@ -554,6 +554,19 @@ func residue(end *node, pi int) float32 {
 	return c
 }
 
+// Cost scores how unlike real text s reads under the repair's model of
+// text: lower is more plausible. Legacy decoding uses it to choose the
+// code page whose reading of a file looks most like text.
+func Cost(s string) float64 {
+	initPages()
+	rs := []rune(s)
+	c := textCost(' ', rs, ' ')
+	for _, r := range rs {
+		c += freqAdj[r]
+	}
+	return float64(c)
+}
+
 // textCost is the cost of rs as it stands between left and right.
 func textCost(left rune, rs []rune, right rune) float32 {
 	var c float32
