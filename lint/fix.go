@@ -2,7 +2,9 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/canon-kb/canon/content"
 )
@@ -34,6 +36,11 @@ func FixInput(ctx context.Context, in Input, opts Options) (*FixResult, error) {
 	}
 	out := &FixResult{Path: in.Path, Data: raw}
 	data := raw
+	// orig is the input's decoding. Rounds after the first work on UTF-8;
+	// the result is written back in orig's encoding unless a whole-file
+	// fix (encoding/legacy) converts it.
+	var orig *content.Source
+	toUTF8 := false
 	for round := 0; ; round++ {
 		res, err := Run(ctx, []Input{BytesInput(in.Path, data)}, opts)
 		if err != nil {
@@ -46,6 +53,9 @@ func FixInput(ctx context.Context, in Input, opts Options) (*FixResult, error) {
 		out.Remaining = res.Findings
 		if f.Skipped != nil {
 			return out, nil
+		}
+		if orig == nil {
+			orig = f.Source
 		}
 		var fixes [][]content.Edit
 		transcode := false
@@ -74,9 +84,22 @@ func FixInput(ctx context.Context, in Input, opts Options) (*FixResult, error) {
 		if transcode {
 			out.Applied++
 		}
-		data = encodeLike(f.Source, text)
+		toUTF8 = toUTF8 || transcode
+		data = []byte(text)
+		if orig.BOM && orig.Encoding == "utf-8" {
+			data = append([]byte{0xEF, 0xBB, 0xBF}, data...)
+		}
 		out.Data = data
-		out.Changed = string(data) != string(raw)
+		if !toUTF8 && orig.Encoding != "utf-8" {
+			if out.Data, err = content.Encode(orig.Encoding, orig.BOM, text); err != nil {
+				line := 0
+				if ee := (*content.EncodeError)(nil); errors.As(err, &ee) {
+					line = strings.Count(text[:ee.Offset], "\n") + 1
+				}
+				return nil, fmt.Errorf("%s:%d: the fixed text %w; select encoding/legacy to convert the file to UTF-8", in.Path, line, err)
+			}
+		}
+		out.Changed = string(out.Data) != string(raw)
 	}
 }
 
@@ -99,11 +122,3 @@ func countFixes(fixes [][]content.Edit, kept []content.Edit) int {
 	return n
 }
 
-// encodeLike writes fixed text as UTF-8, keeping a UTF-8 byte-order mark
-// if the source had one.
-func encodeLike(src *content.Source, text string) []byte {
-	if src.BOM && src.Encoding == "utf-8" {
-		return append([]byte{0xEF, 0xBB, 0xBF}, text...)
-	}
-	return []byte(text)
-}
