@@ -121,4 +121,3 @@ func countFixes(fixes [][]content.Edit, kept []content.Edit) int {
 	}
 	return n
 }
-
