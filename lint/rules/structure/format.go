@@ -88,3 +88,74 @@ left alone.`,
 		})
 	},
 }
+
+// CollapsedTable rebuilds tables whose columns survive and reports those
+// whose columns are lost.
+var CollapsedTable = &lint.Rule{
+	ID:       "structure/collapsed-table",
+	Severity: lint.Warning,
+	Summary:  "table lost its markup",
+	Doc: `A table copied out of a page or a PDF arrives as plain lines. When its cells
+are separated by tabs, the columns are certain and the fix rebuilds it as a
+markdown table (a label such as "ans :" before the first row stays before
+it). When the cells ran together ("LoadingSynchronousAsynchronous") or are
+separated by single spaces under a header of column names ("Feature Docker
+(Containers) Virtual Machines (VMs)"), the boundaries between cells are
+gone; the rule reports the table without a fix, so that it can be rebuilt
+by hand or taken from a copy that kept it.`,
+	Stage:   lint.StageClean,
+	Fixable: true,
+	Examples: []lint.Example{
+		{
+			Bad:   "Method\tIdempotent?\tExample\nGET\tYes\t/users/1\nPOST\tNo\t/users\n",
+			Fixed: "| Method | Idempotent? | Example |\n| --- | --- | --- |\n| GET | Yes | /users/1 |\n| POST | No | /users |\n",
+		},
+		{Bad: "Summary Table\n\nFeaturerequire (CJS)import (ESM)\nModule typeCommonJSES Modules\nLoadingSynchronousAsynchronous\nTree shakingNoYes\n"},
+		{Bad: "Feature Docker (Containers) Virtual Machines (VMs)\nBoot Time Seconds Minutes\nSize MBs GBs\n"},
+		{Good: "| Method | Idempotent? |\n|---|---|\n| GET | Yes |\n"},
+		{Good: "Components\nAPI layer (Node.js + Express)\nCache (Redis)\nAnalytics pipeline\n"},
+	},
+	Run: func(p *lint.Pass) {
+		reportProposals(p, clean.CollapsedTables(clean.NewScan(p.Doc.Text)), func(pr clean.Proposal) string {
+			if len(pr.Edits) > 0 {
+				return "table lost its markup: " + clean.Quote(pr.Text)
+			}
+			return "table lost its markup (" + pr.Fix + "); columns cannot be recovered: " + clean.Quote(pr.Text)
+		})
+	},
+}
+
+// SquashedCode splits code squashed onto one line, and reports the lines
+// where a // comment swallowed the code after it.
+var SquashedCode = &lint.Rule{
+	ID:       "structure/squashed-code",
+	Severity: lint.Warning,
+	Summary:  "code squashed onto one line",
+	Doc: `Text extraction can join the lines of a code block into one
+("async function getUser() { try { … } catch (err) { … } }"). For
+brace-and-semicolon languages the fix breaks the line after "{" and ";" and
+before "}" (outside strings and parentheses) and indents by depth; braces
+that hold no statement, such as object literals, stay inline. Where the line
+holds a // comment followed by more code, the lines that followed the
+comment in the original are now inside it and cannot be told apart: the rule
+reports them without a fix. Lines with regex literals are left alone.`,
+	Stage:   lint.StageClean,
+	Fixable: true,
+	Examples: []lint.Example{
+		{
+			Bad:   "async function getUser() { try { return await User.find(); } catch (err) { console.error(err); } }\n",
+			Fixed: "async function getUser() {\n  try {\n    return await User.find();\n  } catch (err) {\n    console.error(err);\n  }\n}\n",
+		},
+		{Bad: "app.use((req, res, next) => { console.log(req.url); next(); // passes control on });\n"},
+		{Good: "db.users.createIndex({ email: 1 }); // one statement\n"},
+		{Good: "async function getUser() {\n  return await User.find();\n}\n"},
+	},
+	Run: func(p *lint.Pass) {
+		reportProposals(p, clean.SquashedCode(clean.NewScan(p.Doc.Text)), func(pr clean.Proposal) string {
+			if len(pr.Edits) == 0 {
+				return "code squashed onto one line, and " + pr.Fix + ": " + clean.Quote(pr.Text)
+			}
+			return "code squashed onto one line: " + clean.Quote(pr.Text)
+		})
+	},
+}

@@ -54,4 +54,4 @@ or export; re-fetch it or remove it.`,
 }
 
 // Rules are the structure rules.
-var Rules = []*lint.Rule{DashBullets, Empty, GluedCode, Unanswered}
+var Rules = []*lint.Rule{CollapsedTable, DashBullets, DuplicateInFile, Empty, GluedCode, LostContent, Numbering, SquashedCode, Truncated, Unanswered}
