@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	unicodepkg "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -174,7 +173,7 @@ func Legacy(b []byte) (string, *charmap.Charmap) {
 			sb.WriteRune(p.cm.DecodeByte(c))
 		}
 		text := sb.String()
-		if c := mojibake.Cost(text) + alphabetCost(text); c < bestCost-1e-6 {
+		if c := mojibake.Cost(text) + mojibake.AlphabetCost(text); c < bestCost-1e-6 {
 			best, bestCost = i, c
 		}
 	}
@@ -238,38 +237,3 @@ func (e *EncodeError) Error() string {
 	return fmt.Sprintf("%q (U+%04X) cannot be written in %s", string(e.Rune), e.Rune, e.Encoding)
 }
 
-// alphabets are the letters beyond ASCII of languages written with the
-// Latin alphabet. A right guess of a file's code page gives the letters
-// of one language; a wrong one mixes letters of several ("şmonës" for
-// Lithuanian "žmonės").
-var alphabets = []string{
-	"àâæçéèêëîïôœùûüÿ", "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "éëïóöü",
-	"àçéèíïòóúü", "åäöéü", "æøåé", "áðéíóúýþæö", "ąćęłńóśźż", "áčďéěíňóřšťúůýž",
-	"áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "ăâîșțşţ", "čćđšž", "çğıöşüâî", "ąčęėįšųūž",
-	"āčēģīķļņšūž", "äõöüšž",
-}
-
-// alphabetCost counts the non-ASCII Latin letters of text that fall
-// outside the alphabet that covers most of them.
-func alphabetCost(text string) float64 {
-	counts := map[rune]int{}
-	total := 0
-	for _, r := range text {
-		if r >= 0xC0 && r < 0x250 && unicodepkg.IsLetter(r) {
-			counts[unicodepkg.ToLower(r)]++
-			total++
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	best := 0
-	for _, a := range alphabets {
-		n := 0
-		for _, r := range a {
-			n += counts[r]
-		}
-		best = max(best, n)
-	}
-	return 2 * float64(total-best)
-}

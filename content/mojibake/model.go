@@ -97,6 +97,19 @@ func bigram(a, b rune) float32 {
 	case la && ib.cls == clsOdd:
 		c += 2
 	}
+	// A line starts with a capital more often than not.
+	if a == '\n' && ib.upper && b >= 0x80 {
+		c -= 1.5
+	}
+	// ” opens nothing and „ closes nothing: a lost byte between the two
+	// (0x9D and 0x9E are both undefined in windows-1254) is settled by
+	// where the quote stands.
+	switch {
+	case b == '”' && (ia.cls == clsSpace || a == '('), a == '”' && lb:
+		c += 1
+	case b == '„' && la, a == '„' && (ib.cls == clsSpace || b == ')'):
+		c += 1
+	}
 	// A symbol inside a word ("godno¶ci", "rodz±"): what a wrong Latin
 	// page makes of letters.
 	if la && a < 0x80 && inWordSymbol(ib, b) || lb && b < 0x80 && inWordSymbol(ia, a) {

@@ -94,6 +94,10 @@ func Find(text string) []Repair {
 	initInfo()
 	d := newDocument(text)
 	d.totals = make([]float32, len(pages))
+	d.alpha = make([]map[rune]int, len(pages))
+	for i := range d.alpha {
+		d.alpha[i] = map[rune]int{}
+	}
 	first := d.analyze(d.params(nil))
 	p2 := d.params(first)
 	d.totals = nil
@@ -177,7 +181,9 @@ type document struct {
 	letters [scOther + 1]int
 	// totals, when set, sums per page the cost of every region read
 	// through that page (or kept): the document's page is the cheapest.
+	// letters counts per page the accented letters of those readings.
 	totals []float32
+	alpha  []map[rune]int
 }
 
 func newDocument(text string) *document {
@@ -218,7 +224,7 @@ func newDocument(text string) *document {
 			continue
 		}
 		if cur == nil {
-			cur = &region{start: i, left: ' ', cands: make([][][]cand, len(pages))}
+			cur = &region{start: i, left: '\n', cands: make([][][]cand, len(pages))}
 			if i > 0 {
 				cur.left, _ = utf8.DecodeLastRuneInString(text[:i])
 			}
@@ -280,8 +286,9 @@ func (d *document) params(prev []Repair) *params {
 	// 002's "â€™" reads the same through windows-1252 and windows-1254,
 	// but its "ğŸ”¹" only through windows-1254.
 	best := -1
-	for i, t := range d.totals {
-		if best < 0 || t < d.totals[best]-1e-3 {
+	for i := range d.totals {
+		d.totals[i] += alphabetCost(d.alpha[i])
+		if best < 0 || d.totals[i] < d.totals[best]-1e-3 {
 			best = i
 		}
 	}
@@ -472,6 +479,9 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 		end := d.search(g, cands, p.pageCost[pi], p)
 		if first {
 			d.totals[pi] += min(keep, end.cost)
+			for n := end; n != nil && n.back != nil; n = n.back {
+				countLetter(d.alpha[pi], n.last)
+			}
 			g.costs[pi] = end.cost
 			if best == nil || end.cost < g.best {
 				g.best = end.cost
