@@ -236,4 +236,3 @@ type EncodeError struct {
 func (e *EncodeError) Error() string {
 	return fmt.Sprintf("%q (U+%04X) cannot be written in %s", string(e.Rune), e.Rune, e.Encoding)
 }
-
