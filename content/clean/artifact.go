@@ -184,6 +184,15 @@ type scan struct {
 	inFence  []bool
 	rank     []int // index among non-blank lines, -1 for blank lines
 	nonBlank int
+	code     []int8 // CodeScore+1 per line, 0 until computed
+}
+
+// codeScore returns CodeScore of line i, computed once per scan.
+func (s *scan) codeScore(i int) int {
+	if s.code[i] == 0 {
+		s.code[i] = int8(CodeScore(s.lines[i].Text)) + 1
+	}
+	return int(s.code[i]) - 1
 }
 
 // Scan prepares text for matching; one Scan serves many matchers.
@@ -196,6 +205,7 @@ func NewScan(text string) Scan {
 	s.trimmed = make([]string, n)
 	s.inFence = make([]bool, n)
 	s.rank = make([]int, n)
+	s.code = make([]int8, n)
 	fence := ""
 	for i, l := range s.lines {
 		s.trimmed[i] = Trim(l.Text)
@@ -257,18 +267,23 @@ func (m *Matcher) matchAt(s *scan, i int) (int, map[string]string, bool) {
 	if i+len(m.lines) > len(s.lines) {
 		return 0, nil, false
 	}
-	groups := map[string]string{}
 	for k, re := range m.lines {
 		j := i + k
-		if s.inFence[j] && !m.p.Where.Code {
+		if s.inFence[j] && !m.p.Where.Code || !re.MatchString(s.trimmed[j]) {
 			return 0, nil, false
 		}
-		sub := re.FindStringSubmatch(s.trimmed[j])
-		if sub == nil {
-			return 0, nil, false
+	}
+	var groups map[string]string
+	for k, re := range m.lines {
+		if re.NumSubexp() == 0 {
+			continue
 		}
+		sub := re.FindStringSubmatch(s.trimmed[i+k])
 		for n, name := range re.SubexpNames() {
 			if name != "" && sub[n] != "" {
+				if groups == nil {
+					groups = map[string]string{}
+				}
 				groups[name] = sub[n]
 			}
 		}
@@ -338,7 +353,7 @@ func (m *Matcher) where(s *scan, first, last int) bool {
 		return false
 	}
 	if w.NotBeforeCode && n < len(s.lines) {
-		if _, ok := IsFence(s.trimmed[n]); ok || CodeScore(s.trimmed[n]) == Code || IsDiagram(s.trimmed[n]) {
+		if _, ok := IsFence(s.trimmed[n]); ok || s.codeScore(n) == Code || IsDiagram(s.trimmed[n]) {
 			return false
 		}
 	}
@@ -466,7 +481,7 @@ func Unescape(s string) string { return escapeRE.ReplaceAllString(s, "$1") }
 func (m *Matcher) findInline(s *scan) []Proposal {
 	var out []Proposal
 	for i, l := range s.lines {
-		if s.trimmed[i] == "" || !m.p.Where.Code && (s.inFence[i] || CodeScore(l.Text) == Code) {
+		if s.trimmed[i] == "" || !m.p.Where.Code && (s.inFence[i] || s.codeScore(i) == Code) {
 			continue
 		}
 		if !m.where(s, i, i) {

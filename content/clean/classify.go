@@ -268,6 +268,13 @@ type ListItem struct {
 // ParseListItem parses a bullet ("- x", "• x", "* x") or numbered ("1. x",
 // "2) x") list line.
 func ParseListItem(s string) (ListItem, bool) {
+	t := strings.TrimLeft(s, " \t\u00a0")
+	if t == "" {
+		return ListItem{}, false
+	}
+	if c := t[0]; !(c >= '0' && c <= '9' || c == '-' || c == '*' || c == '+' || c >= 0x80) {
+		return ListItem{}, false
+	}
 	if m := bulletRE.FindStringSubmatch(s); m != nil {
 		if m[2] == "*" && strings.HasSuffix(Trim(m[3]), "*") && !strings.HasPrefix(m[3], "*") {
 			// "* text*" is emphasis run together, not a bullet.

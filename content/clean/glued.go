@@ -78,7 +78,7 @@ func GluedCode(s Scan) []Proposal {
 			}
 			edits = append(edits, content.Edit{Span: content.Span{Start: prev.End, End: first + 1}, New: sep + s.text[first:first+1]})
 		}
-		if CodeScore(l.Text) != Code {
+		if s.codeScore(i) != Code {
 			edits = append(edits, gluedInLine(l)...)
 		}
 		if len(edits) == 0 {
@@ -112,7 +112,7 @@ func broken(s *scan, i int) bool {
 	if strings.ContainsAny(lastRune(prev), ".:;!?>") || strings.HasSuffix(prev, " -") || strings.HasSuffix(prev, "```") {
 		return false
 	}
-	if CodeScore(prev) != NotCode || numberedTitleRE.MatchString(prev) {
+	if s.codeScore(i-1) != NotCode || numberedTitleRE.MatchString(prev) {
 		return false
 	}
 	// A statement or comment of its own is code on its own line.
@@ -140,7 +140,11 @@ func gluedInLine(l Line) []content.Edit {
 	t := l.Text
 	var edits []content.Edit
 	at := func(i int) int { return l.Start + i }
-	for _, loc := range callRE.FindAllStringIndex(t, -1) {
+	var calls [][]int
+	if strings.Contains(t, ")") {
+		calls = callRE.FindAllStringIndex(t, -1)
+	}
+	for _, loc := range calls {
 		a, b := loc[0], loc[1]
 		call := t[a:b]
 		// A function word glued before the call: "fromsetTimeout()".
@@ -159,7 +163,12 @@ func gluedInLine(l Line) []content.Edit {
 			}
 		}
 	}
-	for _, m := range fileRE.FindAllStringSubmatchIndex(t, -1) {
+	var files, dotExts [][]int
+	if hasExtDot(t) {
+		files = fileRE.FindAllStringSubmatchIndex(t, -1)
+		dotExts = dotExtRE.FindAllStringSubmatchIndex(t, -1)
+	}
+	for _, m := range files {
 		// "package.jsonor": the trailing glue word goes. "using.mjsextension":
 		// a glue word before a bare extension, a noun after it.
 		word := t[m[6]:m[7]]
@@ -174,13 +183,17 @@ func gluedInLine(l Line) []content.Edit {
 			edits = append(edits, content.Edit{Span: content.Span{Start: at(m[6]), End: at(m[6])}, New: " "})
 		}
 	}
-	for _, m := range dotExtRE.FindAllStringSubmatchIndex(t, -1) {
+	for _, m := range dotExts {
 		// "using.mjs": a glue word before a bare extension.
 		if isGlueWord(t[m[2]:m[3]]) {
 			edits = append(edits, content.Edit{Span: content.Span{Start: at(m[3]), End: at(m[3])}, New: " "})
 		}
 	}
-	for _, m := range commaRE.FindAllStringSubmatchIndex(t, -1) {
+	var commas [][]int
+	if gluedComma(t) {
+		commas = commaRE.FindAllStringSubmatchIndex(t, -1)
+	}
+	for _, m := range commas {
 		// "fs.readFile,fs.writeFile", "req,res": names of code, or lower-case
 		// words, with the space after the comma lost.
 		left, right := t[m[2]:m[3]], t[m[4]:m[5]]
@@ -188,7 +201,11 @@ func gluedInLine(l Line) []content.Edit {
 			edits = append(edits, content.Edit{Span: content.Span{Start: at(m[3] + 1), End: at(m[3] + 1)}, New: " "})
 		}
 	}
-	for _, m := range arrowRE.FindAllStringSubmatchIndex(t, -1) {
+	var arrows [][]int
+	if strings.ContainsAny(t, "→⇒") {
+		arrows = arrowRE.FindAllStringSubmatchIndex(t, -1)
+	}
+	for _, m := range arrows {
 		edits = append(edits, content.Edit{Span: content.Span{Start: at(m[4]), End: at(m[4])}, New: " "})
 	}
 	// Nothing inside a code span is glued: it is code as written.
@@ -227,6 +244,40 @@ func codeSpans(t string) [][2]int {
 		i += n + closeAt + n - 1
 	}
 	return out
+}
+
+// hasExtDot reports a dot followed by a known file extension: the cheap
+// test before the file-name regexps.
+func hasExtDot(t string) bool {
+	for i := strings.IndexByte(t, '.'); i >= 0 && i+1 < len(t); {
+		rest := t[i+1:]
+		for _, e := range knownExts {
+			if strings.HasPrefix(rest, e) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// gluedComma reports a comma directly followed by a letter.
+func gluedComma(t string) bool {
+	for i := strings.IndexByte(t, ','); i >= 0 && i+1 < len(t); {
+		if c := t[i+1]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' {
+			return true
+		}
+		j := strings.IndexByte(t[i+1:], ',')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // codeEvidence reports a token that can only be code: a call, a dotted

@@ -31,7 +31,7 @@ type squash struct {
 func SquashedCode(s Scan) []Proposal {
 	var out []Proposal
 	for i, l := range s.lines {
-		if s.inFence[i] || len(s.trimmed[i]) < 40 || CodeScore(l.Text) != Code {
+		if s.inFence[i] || len(s.trimmed[i]) < 40 || s.codeScore(i) != Code {
 			continue
 		}
 		a := analyzeSquash(s.trimmed[i])

@@ -101,12 +101,12 @@ var columnWords = map[string]bool{
 // lower-case letter glued to an upper-case one) or under a header of
 // capitalised column names.
 func lostTable(s *scan, i int) (Proposal, int, bool) {
-	if i > 0 && s.trimmed[i-1] != "" && !s.inFence[i-1] && rowLike(s.trimmed[i-1]) {
+	if i > 0 && s.trimmed[i-1] != "" && !s.inFence[i-1] && rowLike(s, i-1) {
 		return Proposal{}, 0, false // only at the start of a run
 	}
 	n := 0
 	glued := 0
-	for k := i; k < len(s.lines) && !s.inFence[k] && s.trimmed[k] != "" && rowLike(s.trimmed[k]); k++ {
+	for k := i; k < len(s.lines) && !s.inFence[k] && s.trimmed[k] != "" && rowLike(s, k); k++ {
 		n++
 		if runTogether(s.trimmed[k], len(strings.Fields(s.trimmed[k])) <= 6) {
 			glued++
@@ -135,8 +135,9 @@ func lostTable(s *scan, i int) (Proposal, int, bool) {
 
 // rowLike reports a line that can be a table row: not a list item, not
 // code, not a heading chain marker, at most 25 words.
-func rowLike(t string) bool {
-	if _, ok := ParseListItem(t); ok || IsTableRow(t) || CodeScore(t) != NotCode || strings.Contains(t, "\t") || IsDiagram(t) {
+func rowLike(s *scan, i int) bool {
+	t := s.trimmed[i]
+	if _, ok := ParseListItem(t); ok || IsTableRow(t) || s.codeScore(i) != NotCode || strings.Contains(t, "\t") || IsDiagram(t) {
 		return false
 	}
 	if strings.HasSuffix(t, ".") && strings.Count(t, " ") > 3 {
@@ -157,7 +158,7 @@ var runTogetherRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}{2,}\p
 // identifier ("setTimeout"), so only short rows count those.
 func runTogether(t string, short bool) bool {
 	for _, w := range strings.Fields(t) {
-		if camelWords[strings.Trim(w, ".,;:()")] {
+		if !innerUpperOrParen(w) || camelWords[strings.Trim(w, ".,;:()")] {
 			continue
 		}
 		if !runTogetherRE.MatchString(w) || strings.ContainsAny(w, "_.") && !strings.HasSuffix(w, ")") {
@@ -166,6 +167,17 @@ func runTogether(t string, short bool) bool {
 		// A camelCase identifier starts in lower case ("setTimeout");
 		// run-together cells start with a capital ("LoadingSynchronous").
 		if r := []rune(w)[0]; short || unicode.IsUpper(r) || strings.Contains(w, ")") {
+			return true
+		}
+	}
+	return false
+}
+
+// innerUpperOrParen is the cheap test before runTogetherRE: an upper-case
+// letter after the first byte, or ")" followed by a letter.
+func innerUpperOrParen(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 || w[i-1] == ')' {
 			return true
 		}
 	}

@@ -19,6 +19,8 @@ import (
 //     least half its titles ask something (end with "?" or start with an
 //     interrogative or an ask verb such as Explain or Design), or when it
 //     comes straight after a section marker ("ROUND 4 – … QUESTIONS").
+//     A run counts up by one (or two: one lost item); a restart at 1, a
+//     step back or a jump starts a new run.
 //     This keeps "1. Launch EC2 Instance … 9. Access the app" (steps) out
 //     and "1. Design a URL Shortener … 18. Idempotency in APIs" in.
 //     Indented numbered lines are list items, never titles.
@@ -234,7 +236,9 @@ func atoi(s string) int {
 func (o *outline) numberedRuns(cands []start, sectionLines []int, explicit map[int]start) []start {
 	var runs [][]start
 	for k, c := range cands {
-		newRun := k == 0 || c.number == 1
+		// A run counts up, one or two at a time (a lost item is a gap the
+		// numbering rule reports); a restart or a jump starts a new run.
+		newRun := k == 0 || c.number == 1 || c.number <= cands[k-1].number || c.number > cands[k-1].number+2
 		if !newRun {
 			prev := cands[k-1]
 			for _, s := range sectionLines {
@@ -549,6 +553,9 @@ func (o *outline) setApart(i int) bool {
 // between problems that do not name the next entry of the document's table
 // of contents. It returns nothing for a document without one.
 func Strays(text string) []content.Span {
+	if !tocHeadingRE.MatchString(text) {
+		return nil // no table of contents: nothing to judge headings by
+	}
 	o := analyze(text)
 	var out []content.Span
 	for l := range o.strays {

@@ -5,6 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gmtext "github.com/yuin/goldmark/text"
 )
 
 // want describes a problem the segmenter must find.
@@ -442,6 +447,36 @@ func BenchmarkSegment(b *testing.B) {
 	for b.Loop() {
 		for _, t := range texts {
 			SegmentText(t)
+		}
+	}
+}
+
+// TestMarkdownEscapes checks that text which would start another block
+// stays paragraph text, by parsing the answer back with goldmark.
+func TestMarkdownEscapes(t *testing.T) {
+	text := "1. What breaks markdown?\n\nAnswer:\n> not a quote\n\n- \n\n<div>not html</div>\n\n[ref]: not a definition\n\n***\n\nText then\n---\n\n+1000 deposit -500 withdrawal\n\nSend <token> and `<b>` here.\n"
+	ps := SegmentText(text)
+	if len(ps) != 1 {
+		t.Fatalf("%d problems", len(ps))
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	for _, b := range ps[0].Blocks {
+		if b.Kind != Paragraph {
+			t.Errorf("block %q is %s, want paragraph", b.Markdown, b.Kind)
+			continue
+		}
+		doc := md.Parser().Parse(gmtext.NewReader([]byte(b.Markdown)))
+		if n := doc.FirstChild(); n == nil || n.Kind() != ast.KindParagraph || n.NextSibling() != nil {
+			t.Errorf("block %q does not parse as one paragraph", b.Markdown)
+		}
+	}
+	var html strings.Builder
+	if err := md.Convert([]byte(ps[0].AnswerMarkdown()), &html); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"&lt;token&gt;", "<code>&lt;b&gt;</code>", "&gt; not a quote", "&lt;div&gt;", "[ref]: not"} {
+		if !strings.Contains(html.String(), want) {
+			t.Errorf("rendered answer lacks %q:\n%s", want, html.String())
 		}
 	}
 }

@@ -14,10 +14,13 @@ import (
 type toc []string // normalised entry names, in order
 
 var (
-	tocHeadRE  = regexp.MustCompile(`^(?i:table of contents|contents)\s*:?$`)
-	tocLinkRE  = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)]*\)`)
-	tocCountRE = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s+[-–—]\s+\d+\s+(?i:problems?|questions?)\s*$`)
-	tocDotsRE  = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s*\.{3,}\s*\d+\s*$`)
+	tocHeadRE = regexp.MustCompile(`^(?i:table of contents|contents)\s*:?$`)
+	// tocHeadingRE finds a contents heading anywhere in a text, the cheap
+	// test before a full analysis.
+	tocHeadingRE = regexp.MustCompile(`(?im)^[ \t]*(?:table of contents|contents)[ \t]*:?[ \t]*$`)
+	tocLinkRE    = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)]*\)`)
+	tocCountRE   = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s+[-–—]\s+\d+\s+(?i:problems?|questions?)\s*$`)
+	tocDotsRE    = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s*\.{3,}\s*\d+\s*$`)
 )
 
 // tocEntry parses one entry line of a table of contents.

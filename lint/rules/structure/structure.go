@@ -21,7 +21,9 @@ another source when there is one.`,
 	Stage: lint.StageCheck,
 	Examples: []lint.Example{
 		{Bad: "1. What is a mutex?\n2. What is a semaphore?\nA counter that limits access.\n"},
+		{Bad: "Q.76) How would you handle a thundering herd problem?\nans : \n\n\nQ.77) What is a dead letter queue?\nans : A queue for failed messages.\n"},
 		{Good: "1. What is a mutex?\nA lock that one thread holds at a time.\n"},
+		{Good: "Problem 1: Scaling Up\n\nQuestion: INTERVIEWER: Bigger server or more servers?\n\nSolution:\n\nMore servers, once the app is stateless.\n"},
 	},
 	Run: func(p *lint.Pass) {
 		for i := range p.Problems {
@@ -44,7 +46,9 @@ or export; re-fetch it or remove it.`,
 	Stage: lint.StageCheck,
 	Examples: []lint.Example{
 		{Bad: " \n\n"},
+		{Bad: "\t\n  \n"},
 		{Good: "1. What is a mutex?\nA lock.\n"},
+		{Good: "Notes without questions.\n"},
 	},
 	Run: func(p *lint.Pass) {
 		if strings.TrimSpace(p.Doc.Text) == "" {
