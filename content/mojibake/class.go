@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -234,6 +235,14 @@ func costOf(r rune) float32 {
 	if c, ok := charCost[r]; ok {
 		return c
 	}
+	if r >= 0x3041 && r <= 0x309F {
+		// Hiragana by frequency: of two pages that both read a run as
+		// kana, the one giving の and て beats the one giving ぎ and ず.
+		if k := strings.IndexRune(hiraganaByFreq, r); k >= 0 {
+			return 3.25 + 1.5*float32(utf8.RuneCountInString(hiraganaByFreq[:k]))/float32(utf8.RuneCountInString(hiraganaByFreq))
+		}
+		return 5
+	}
 	if isJoin(r) {
 		return 9
 	}
@@ -326,6 +335,8 @@ var letterFreq = []string{
 	"اليمونرتبةعدسفهكقأحجشطصىخإزثضغذظءآئؤ",
 	"านรอกเม่งยว้ดทัสิตีลขคปบะใจไหพืุูแ็ช์ผำซศถภธฟโษฝญฐฎฏฑฒณฆฉฬฮ",
 }
+
+const hiraganaByFreq = "のにはをたがでてとしいかれなるもっうすこらりあまくきょつけおんどさだえやじせみわよばゅびちぐめずひぬぶろべねほむゆふぱへぎそぼぞげぜぴぷぽぺゃぇぃぁぉぅ"
 
 // freqAdj adjusts the cost of the letters in letterFreq by rank, for Cost.
 var freqAdj = map[rune]float32{}

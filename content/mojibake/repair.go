@@ -267,9 +267,6 @@ func (d *document) params(prev []Repair) *params {
 	for _, r := range prev {
 		if len(r.Lost) == 0 && !r.Twice {
 			confident++
-			for _, c := range r.New {
-				p.usage[c]++
-			}
 		}
 	}
 	// Characters of the text outside every region.
@@ -290,6 +287,15 @@ func (d *document) params(prev []Repair) *params {
 		d.totals[i] += alphabetCost(d.alpha[i])
 		if best < 0 || d.totals[i] < d.totals[best]-1e-3 {
 			best = i
+		}
+	}
+	// The characters the confident repairs through that page give count
+	// as used (those through other pages would reinforce themselves).
+	for _, r := range prev {
+		if len(r.Lost) == 0 && !r.Twice && best >= 0 && pages[best].explains(r.Old, r.New) {
+			for _, c := range r.New {
+				p.usage[c]++
+			}
 		}
 	}
 	if best >= 0 && confident > 0 {
