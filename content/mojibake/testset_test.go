@@ -125,16 +125,27 @@ func score(tl map[string]*tally, group, damaged, want string, failures *[]string
 			if i < len(gl) {
 				g = gl[i]
 			}
-			*failures = append(*failures, fmt.Sprintf("%s: got %q want %q", group, clip(g), clip(w)))
+			*failures = append(*failures, fmt.Sprintf("%s: got %q want %q", group, around(g, w), around(w, g)))
 		}
 	}
 }
 
-func clip(s string) string {
-	if r := []rune(s); len(r) > 120 {
-		return string(r[:120]) + "…"
+// around returns a's text around its first difference from b.
+func around(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
 	}
-	return s
+	lo, hi := max(0, i-20), min(len(ra), i+20)
+	out := string(ra[lo:hi])
+	if lo > 0 {
+		out = "…" + out
+	}
+	if hi < len(ra) {
+		out += "…"
+	}
+	return out
 }
 
 func loadSamples(t *testing.T) map[string]string {
