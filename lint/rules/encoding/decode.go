@@ -61,4 +61,4 @@ rewrites the file as UTF-8.`,
 }
 
 // Rules are the encoding rules.
-var Rules = []*lint.Rule{Binary, Legacy, LostByte, Mojibake}
+var Rules = []*lint.Rule{Binary, C1Control, Legacy, LostByte, Mojibake, ReplacementChar}
