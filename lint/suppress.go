@@ -69,9 +69,20 @@ func parseDirectives(src *content.Source) []*directive {
 	}
 	var out []*directive
 	var open []*directive
+	fence := ""
 	for n := 1; n <= src.LineCount(); n++ {
 		line := src.Line(n)
-		if !strings.Contains(line, "canon-") {
+		// A directive inside a fenced code block is an example of one.
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			switch {
+			case fence == "":
+				fence = t[:3]
+			case strings.HasPrefix(t, fence):
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" || !strings.Contains(line, "canon-") {
 			continue
 		}
 		start := src.LineStart(n)

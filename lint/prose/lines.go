@@ -197,7 +197,9 @@ done:
 		l.kind = lineText
 	}
 	l.question = strings.HasSuffix(text[s:e], "?")
-	if l.numbered && l.question {
+	if l.question && (l.numbered || !item && len(strings.Fields(text[s:e])) <= 20) {
+		// A question on a line of its own is the question a section
+		// answers: "8. How does clustering work?", "What is cors ?".
 		l.title, l.kind = true, lineText
 	}
 }

@@ -192,6 +192,8 @@ func (n *normalizer) write(start, end int) {
 			b.emit(" - ", i, j)
 		case isArrow(r):
 			b.emit(" -> ", i, j)
+		case r == '≠':
+			b.emit(" != ", i, j)
 		case isCross(r):
 			b.emit(" no ", i, j)
 		case r == '\t':

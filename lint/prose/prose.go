@@ -61,6 +61,9 @@ type Sentence struct {
 	// Reported is set for sentences that report a misconception rather
 	// than make a claim ("a common myth is that …").
 	Reported bool
+	// reportsRest is set when the sentence introduces a report ("What the
+	// text says: …"), which every later sentence of the unit continues.
+	reportsRest bool
 	// Clauses split the sentence at semicolons, dashes, table cells and
 	// contrast words (but, whereas, while, although, unlike, …), so that
 	// "PUT is idempotent, whereas PATCH is not" is two clauses.
@@ -122,8 +125,9 @@ func Analyze(text string) *Doc {
 	a := &analyzer{text: text, lines: lines, b: b, n: &normalizer{b: b, text: text}, d: &Doc{},
 		open: -1, title: -1, heading: -1, leadIn: -1}
 	a.run()
-	a.d.Text = string(b.buf)
 	a.d.src, a.d.srcEnd = b.src, b.srcEnd
+	maskQuotations(a.d, b.buf, text)
+	a.d.Text = string(b.buf)
 	for i := range a.d.Units {
 		splitSentences(a.d, text, &a.d.Units[i])
 	}
@@ -341,12 +345,19 @@ func lastWord(s string) string {
 }
 
 var (
-	reportedRE = regexp.MustCompile(`\b(?:myths?|misconceptions?|misunderstandings?|it is (?:wrong|incorrect|false|a mistake|not true)|contrary to|(?:is|it's) not true that|wrongly|mistakenly|incorrectly|erroneously|(?:do|does) not (?:say|claim|assume|believe|think)|a common (?:mistake|error|pitfall)|people (?:often )?(?:think|believe|assume)|(?:is|are) often (?:said|claimed|believed))\b`)
-	promptRE   = regexp.MustCompile(`^(?:interviewer|question|q)\s*:`)
+	reportedRE = regexp.MustCompile(`\b(?:myths?|misconceptions?|misunderstandings?|it is (?:wrong|incorrect|false|a mistake|not true)|contrary to|(?:is|it's) not true that|wrongly|mistakenly|incorrectly|erroneously|(?:do|does) not (?:say|claim|assume|believe|think)|a common (?:mistake|error|pitfall)|people (?:often )?(?:think|believe|assume)|(?:is|are) often (?:said|claimed|believed)|(?:listed|described|presented|labell?ed|marked|classified|mislabell?ed|portrayed|characteri[sz]ed|misread|read) as|(?:said|claimed|thought|believed|assumed|alleged) to|what the (?:text|answer|author|source|article|page) says|the (?:text|answer|author|source|article|page|file|sheet)s? (?:says?|claims?|states?|writes?|suggests?)|(?:says?|claims?|states?|stated|claimed) (?:elsewhere )?that|asks? (?:how|whether|if|what|why|about)|asserted)\b`)
+	// reportColonRE finds a report that introduces a quotation.
+	reportColonRE = regexp.MustCompile(`\b(?:says?|said|claims?|claimed|states?|stated|writes?|wrote)\s*:`)
+	promptRE      = regexp.MustCompile(`^(?:interviewer|question|q)\s*:`)
 	// contrastRE finds the words that start a contrasting clause. "however"
 	// between commas is an adverb inside one clause and is left alone.
 	contrastRE = regexp.MustCompile(`\b(?:but|whereas|while|although|though|unlike|except that|however|yet)\b`)
 )
+
+// questionStartRE finds where a question begins inside a sentence that
+// ends with "?": a hard wrap can join "…unless it is allowed" with "why
+// does this happen?".
+var questionStartRE = regexp.MustCompile(`\s(?:why|how|what|when|where|which|who|is it|does it|do you|can you|should you)\s`)
 
 func addSentence(d *Doc, u *Unit, start, end int) {
 	for start < end && d.Text[start] == ' ' {
@@ -359,12 +370,26 @@ func addSentence(d *Doc, u *Unit, start, end int) {
 		return
 	}
 	s := d.Text[start:end]
+	if strings.HasSuffix(s, "?") && !questionStartRE.MatchString(" "+s[:min(len(s), 12)]) {
+		if m := questionStartRE.FindStringIndex(s); m != nil && m[0] >= 30 {
+			addSentence(d, u, start, start+m[0])
+			addSentence(d, u, start+m[0], end)
+			return
+		}
+	}
 	sent := Sentence{
 		Span:     Span{start, end},
 		Question: strings.HasSuffix(s, "?") || promptRE.MatchString(s),
 		Reported: reportedRE.MatchString(s),
 	}
 	sent.Clauses = splitClauses(d.Text, start, end)
+	// "What the text says: …" reports everything after it in the unit.
+	if n := len(u.Sentences); n > 0 && u.Sentences[n-1].Reported && strings.HasSuffix(strings.TrimSpace(d.Text[u.Sentences[0].Start:u.Sentences[n-1].End]), ":") || n > 0 && u.Sentences[n-1].reportsRest {
+		sent.Reported, sent.reportsRest = true, true
+	}
+	if sent.Reported && reportColonRE.MatchString(s) {
+		sent.reportsRest = true
+	}
 	u.Sentences = append(u.Sentences, sent)
 }
 
@@ -434,3 +459,38 @@ var subjectlessRE = regexp.MustCompile(`^(?:(?:but|and|yet|though|although|while
 // OmitsSubject reports whether a normalised clause starts with its verb
 // and so shares the subject of the clause before it.
 func OmitsSubject(clause string) bool { return subjectlessRE.MatchString(clause) }
+
+// maskQuotations blanks the inside of quotations: a quotation mentions a
+// claim, it does not make one (an erratum listing “MySQL query cache”, a
+// heading "F006 - HTTP/1.1 'one request per TCP connection'"). What
+// counts as a quotation:
+//   - typographic double quotes (“…”), whatever their length;
+//   - straight double quotes around four or more words (shorter ones are
+//     names: "push", "type": "module");
+//   - in headings and titles, single quotes around four or more words
+//     (elsewhere 'ZRANGEBYSCORE key 1000 2000' is a command, not a quote).
+//
+// A single quote opens only after a space or bracket and before a letter,
+// so apostrophes ("user's") are not quotes. Bytes become spaces, so the
+// source map is untouched.
+func maskQuotations(d *Doc, buf []byte, text string) {
+	for _, u := range d.Units {
+		singles := u.Kind == Heading || u.Kind == Title
+		open, quote, curly := -1, byte(0), false
+		for i := u.Start; i < u.End; i++ {
+			c := buf[i]
+			switch {
+			case open < 0 && (c == '"' || singles && c == '\'' && (i == u.Start || strings.IndexByte(" ([{", buf[i-1]) >= 0) && i+1 < u.End && isWordByte(buf[i+1])):
+				open, quote = i, c
+				curly = strings.HasPrefix(text[d.src[i]:], "“")
+			case open >= 0 && c == quote && (quote == '"' || i+1 == u.End || strings.IndexByte(" .,;:)]}!?", buf[i+1]) >= 0):
+				if curly || len(strings.Fields(string(buf[open+1:i]))) >= 4 {
+					for j := open + 1; j < i; j++ {
+						buf[j] = ' '
+					}
+				}
+				open = -1
+			}
+		}
+	}
+}

@@ -25,16 +25,17 @@ const (
 	ctxHeading = 1 << iota
 	ctxLeadIn
 	ctxTitle
+	ctxSentence
 )
 
-var contextNames = map[string]int{"heading": ctxHeading, "leadin": ctxLeadIn, "title": ctxTitle}
+var contextNames = map[string]int{"heading": ctxHeading, "leadin": ctxLeadIn, "title": ctxTitle, "sentence": ctxSentence}
 
 // negationRE finds a negation in a clause. Contractions are expanded by
 // normalisation, so "isn't" arrives as "is not". A bare "no" counts at the
 // start of a clause or after a table header ("idempotent: no"), where it
 // answers; elsewhere it is usually a determiner ("no single point of
 // failure").
-var negationRE = regexp.MustCompile(`\b(?:not|never|neither|nor|cannot|no longer|none|nothing)\b|(?:^|: )(?:no|false)\b|\bno\s*[.)]?$`)
+var negationRE = regexp.MustCompile(`\b(?:not|never|neither|nor|cannot|no longer|none|nothing)\b|\b(?:has|have|had|there is|there are) no\b|(?:^|: )(?:no|false)\b|\bno\s*[.)]?$|(?:^|\s)!=(?:\s|$)`)
 
 // A claim is a compiled claim rule: one wrong statement, recognised by
 // its subject and predicate in one clause, silent where the clause negates
@@ -111,7 +112,7 @@ func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
 		for _, s := range rd.Context {
 			bit, ok := contextNames[s.V]
 			if !ok {
-				c.errorf(s, "unknown context %q (want heading, leadin or title)", s.V)
+				c.errorf(s, "unknown context %q (want sentence, heading, leadin or title)", s.V)
 			}
 			cl.context |= bit
 		}
@@ -147,7 +148,13 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 	for _, ui := range idx.candidates(cl.keywords, len(cl.subject) > 0 && cl.context != 0) {
 		u := &d.Units[ui]
 		if cl.scope == scopeUnit {
-			cl.try(p, d, ui, prose.Span{Start: u.Start, End: u.End}, u.Start)
+			if !reportsAny(u) {
+				cl.try(p, d, ui, prose.Span{Start: u.Start, End: u.End}, u.Start)
+			}
+			continue
+		}
+		if u.Kind == prose.Code {
+			// Code states no sentences; rules about code use scope unit.
 			continue
 		}
 		for _, s := range u.Sentences {
@@ -172,7 +179,7 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 func (cl *claim) try(p *lint.Pass, d *prose.Doc, ui int, piece prose.Span, sentStart int) bool {
 	u := &d.Units[ui]
 	t := d.Text[piece.Start:piece.End]
-	if !cl.matches(d, u, t, d.Text[sentStart:piece.Start]) {
+	if !cl.matches(d, u, t, d.Text[sentStart:piece.Start], d.Text[piece.End:sentEnd(u, piece)]) {
 		return false
 	}
 	msg := cl.message
@@ -191,9 +198,19 @@ func (cl *claim) try(p *lint.Pass, d *prose.Doc, ui int, piece prose.Span, sentS
 	return true
 }
 
+// sentEnd returns the end of the sentence of u that holds piece.
+func sentEnd(u *prose.Unit, piece prose.Span) int {
+	for _, s := range u.Sentences {
+		if s.Start <= piece.Start && piece.End <= s.End {
+			return s.End
+		}
+	}
+	return piece.End
+}
+
 // matches applies the rule to one piece of normalised text t of unit u;
-// before is the text of the sentence before the piece.
-func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before string) bool {
+// before and after are the rest of the piece's sentence.
+func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before, after string) bool {
 	for _, re := range cl.all {
 		if !re.MatchString(t) {
 			return false
@@ -217,6 +234,9 @@ func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before string) bool {
 	if before != "" && prose.OmitsSubject(t) && anyMatch(cl.subject, before) {
 		return true
 	}
+	if cl.context&ctxSentence != 0 && (anyMatch(cl.subject, before) || anyMatch(cl.subject, after)) {
+		return true
+	}
 	if u.Kind == prose.Row && anyMatch(cl.subject, d.Text[u.Start:u.End]) {
 		return true
 	}
@@ -228,22 +248,47 @@ func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before string) bool {
 	return false
 }
 
-// contextUnits lists the units u may borrow from, by the context bits.
+// contextUnits lists the units u may borrow from, by the context bits. A
+// heading that reports a misconception ("PATCH listed as idempotent")
+// lends nothing: its section is about the error, not an instance of it.
 func contextUnits(d *prose.Doc, u *prose.Unit, context int) []int {
 	var out []int
-	if context&ctxHeading != 0 && u.Heading >= 0 {
-		out = append(out, u.Heading)
-	}
-	if context&ctxLeadIn != 0 && u.LeadIn >= 0 {
-		out = append(out, u.LeadIn)
-	}
-	if context&ctxTitle != 0 && u.Title >= 0 {
-		out = append(out, u.Title)
-		if t := d.Units[u.Title].Title; t >= 0 {
-			out = append(out, t)
+	add := func(i int) {
+		if i >= 0 && !reports(&d.Units[i]) {
+			out = append(out, i)
 		}
 	}
+	if context&ctxHeading != 0 {
+		add(u.Heading)
+	}
+	if context&ctxLeadIn != 0 {
+		add(u.LeadIn)
+	}
+	if context&ctxTitle != 0 && u.Title >= 0 {
+		add(u.Title)
+		add(d.Units[u.Title].Title)
+	}
 	return out
+}
+
+// reportsAny says whether a sentence of u reports a misconception.
+func reportsAny(u *prose.Unit) bool {
+	for _, s := range u.Sentences {
+		if s.Reported {
+			return true
+		}
+	}
+	return false
+}
+
+// reports says whether a unit reports a misconception in every sentence.
+func reports(u *prose.Unit) bool {
+	for _, s := range u.Sentences {
+		if !s.Reported {
+			return false
+		}
+	}
+	return len(u.Sentences) > 0
 }
 
 func anyMatch(res []*regexp.Regexp, t string) bool {

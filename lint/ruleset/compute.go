@@ -152,6 +152,12 @@ func parseSizes(t string) []size {
 	return out
 }
 
+var (
+	// The chunk size: "5 MB chunks", "chunks of 5 MB", "chunks (5 MB
+	// each)", "5 MB each".
+	chunkSizeRE = regexp.MustCompile(`\b(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\s(?:chunks|parts|pieces|segments|blocks)\b|\b(?:chunks|parts|pieces|segments|blocks)\s(?:of\s|\()(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\b|\b(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\s(?:each|per (?:chunk|part|piece))\b`)
+)
+
 // checkChunkCount flags "a 1 GB file splits into 200 chunks of 5 MB" when
 // the count is right only in decimal units, or in neither.
 func checkChunkCount(t string, before func() []string) (string, bool) {
@@ -160,15 +166,21 @@ func checkChunkCount(t string, before func() []string) (string, bool) {
 		return "", false
 	}
 	count, _ := strconv.Atoi(t[cm[2]:cm[3]])
-	// The chunk size follows the count ("200 chunks (5 MB each)", "200
-	// chunks of 5 MB"); the total precedes it or comes from context.
-	after := parseSizes(t[cm[1]:])
-	if len(after) == 0 {
+	sm := chunkSizeRE.FindStringSubmatchIndex(t)
+	if sm == nil {
 		return "", false
 	}
-	chunk := after[0]
+	var chunkText string
+	for g := 1; g <= 3; g++ {
+		if sm[2*g] >= 0 {
+			chunkText = t[sm[2*g]:sm[2*g+1]]
+		}
+	}
+	chunk := parseSizes(chunkText)[0]
+	// The total is a size outside the chunk-size phrase, before it, or in
+	// the units before this one.
 	var total *size
-	if s := parseSizes(t[:cm[0]]); len(s) > 0 {
+	if s := parseSizes(t[:min(sm[0], cm[0])]); len(s) > 0 {
 		total = &s[len(s)-1]
 	} else {
 		for _, b := range before() {

@@ -9,6 +9,7 @@ import (
 	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/prose"
 )
 
 // A consistency rule extracts a value for a fact key (the CAP class of a
@@ -168,6 +169,9 @@ func (cs *consistency) extract(f *lint.File, idx *docIndex) []statement {
 	var out []statement
 	for _, ui := range idx.candidates(cs.keywords, cs.context != 0) {
 		u := &d.Units[ui]
+		if u.Kind == prose.Code {
+			continue
+		}
 		var ctxEntities, ctxValues []string
 		ctxDone := false
 		context := func() {
