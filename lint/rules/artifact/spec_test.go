@@ -1,6 +1,8 @@
 package artifact
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -100,5 +102,32 @@ func TestNewRuleErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "rules.yaml:3") {
 			t.Errorf("NewRule error = %v, want one naming rules.yaml:3 and %q", err, c.want)
 		}
+	}
+}
+
+// TestReadmeExample compiles the artifact rule shown in README.md and runs
+// its examples, so that the documented format cannot drift from the code.
+func TestReadmeExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "```yaml\n- id: artifact/")
+	if start < 0 {
+		t.Fatal("README.md shows no artifact rule")
+	}
+	block := readme[start+len("```yaml\n"):]
+	block = block[:strings.Index(block, "```")]
+	specs, err := ParseSpecs("README.md", []byte(block))
+	if err != nil || len(specs) != 1 {
+		t.Fatalf("README rule: %v (%d specs)", err, len(specs))
+	}
+	r, err := NewRule(specs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range lint.CheckExamples(r, nil) {
+		t.Error(err)
 	}
 }

@@ -227,8 +227,11 @@ from it. There is no fix.`,
 				// In a text that separates paragraphs with blank lines, a
 				// title line with more lines right under it heads a table or
 				// list that lost its markup: the content is there.
-				grouped := blanks && strings.Contains(strings.TrimRight(p.Doc.Text[next.Span.End:min(len(p.Doc.Text), next.Span.End+2)], " "), "\n") &&
-					!strings.HasPrefix(p.Doc.Text[next.Span.End:], "\n\n") && !strings.HasPrefix(p.Doc.Text[next.Span.End:], "\r\n\r\n")
+				grouped := false
+				if blanks && next.Span.End < len(p.Doc.Text) {
+					after := firstLine(strings.TrimPrefix(strings.TrimPrefix(p.Doc.Text[next.Span.End:], "\r"), "\n"))
+					grouped = after != "" && len(strings.Fields(after)) <= 12 && !strings.ContainsAny(after[len(after)-1:], ".!?:")
+				}
 				switch {
 				case backRefRE.MatchString(nt):
 					report(p, b, last, fmt.Sprintf("the next sentence refers back to it (%s)", clean.Quote(nt)))
