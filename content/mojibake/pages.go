@@ -136,12 +136,18 @@ func leadOf(r rune) uint32 {
 	if r < denseLimit {
 		return leadDense[r]
 	}
+	if r < 0xF8FF || r > 0xFFFD {
+		return 0 // emoji and most scripts: no page has them
+	}
 	return leadSparse[r]
 }
 
 func contOf(r rune) uint32 {
 	if r < denseLimit {
 		return contDense[r]
+	}
+	if r < 0xF8FF || r > 0xFFFD {
+		return 0
 	}
 	return contSparse[r]
 }

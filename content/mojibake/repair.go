@@ -140,24 +140,36 @@ func Apply(text string, repairs []Repair) string {
 // same page maps to a continuation byte. It costs about one UTF-8 scan.
 func Suspicious(s string) bool {
 	initPages()
-	var prev uint32
 	for i := 0; i < len(s); {
 		if s[i] < 0x80 {
-			prev = 0
 			i++
-			for i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7])&0x80 == 0 {
+			for i+8 <= len(s) && load64(s, i)&0x8080808080808080 == 0 {
 				i += 8
 			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if prev != 0 && prev&contOf(r) != 0 {
-			return true
+		// Only two non-ASCII characters side by side can be mojibake of
+		// one UTF-8 sequence: an isolated one costs no lookup.
+		if i >= len(s) || s[i] < 0x80 {
+			continue
 		}
-		prev = leadOf(r)
+		if lead := leadOf(r); lead != 0 {
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			if lead&contOf(next) != 0 {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// load64 reads 8 bytes of s at i; the compiler makes it one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // A region is a maximal run of non-ASCII characters that may be mojibake.
