@@ -50,3 +50,18 @@ func AlphabetCost(text string) float64 {
 	}
 	return float64(alphabetCost(counts))
 }
+
+// bestAlphabet returns the alphabet that covers most of counts, or "".
+func bestAlphabet(counts map[rune]int) string {
+	best, bestN := "", 0
+	for _, a := range alphabets {
+		n := 0
+		for _, r := range a {
+			n += counts[r]
+		}
+		if n > bestN {
+			best, bestN = a, n
+		}
+	}
+	return best
+}

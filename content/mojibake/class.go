@@ -370,7 +370,10 @@ var blockCosts = []struct {
 	{0x400, 0x45F, 3.5},    // Cyrillic, basic
 	{0x460, 0x52F, 5.5},    // Cyrillic, historic and supplement
 	{0x530, 0x58F, 5},      // Armenian
-	{0x591, 0x5C7, 6},      // Hebrew points
+	{0x591, 0x5AF, 8},      // Hebrew cantillation marks
+	{0x5B0, 0x5C7, 6},      // Hebrew points
+	{0x610, 0x61A, 8},      // Arabic honorific signs
+	{0x653, 0x65F, 8},      // rare Arabic marks
 	{0x5D0, 0x5F4, 3.5},    // Hebrew letters
 	{0x600, 0x6FF, 3.5},    // Arabic
 	{0x700, 0x8FF, 9},      // Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic extended

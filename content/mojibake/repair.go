@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -263,6 +264,9 @@ type params struct {
 	// usage counts the characters the document uses where it is not
 	// damaged, and where it was repaired with certainty.
 	usage map[rune]int
+	// alphabet is the language alphabet the document's accented letters
+	// come from, when it has any.
+	alphabet string
 }
 
 // params derives the parameters of a pass from the previous pass's
@@ -309,6 +313,9 @@ func (d *document) params(prev []Repair) *params {
 				p.usage[c]++
 			}
 		}
+	}
+	if best >= 0 {
+		p.alphabet = bestAlphabet(d.alpha[best])
 	}
 	if best >= 0 && confident > 0 {
 		for i := range pages {
@@ -876,6 +883,14 @@ func (d *document) context(g *region, c *cand, pg *page, p *params) float32 {
 	}
 	if c.out == '”' && d.openQuote(g.offs[c.from]) {
 		adj -= 3
+	}
+	// Of two accented letters, the one of the document's language.
+	if p.alphabet != "" && c.out >= 0xC0 && c.out < 0x250 && infoOf(c.out).cls == clsLetter {
+		if strings.ContainsRune(p.alphabet, unicode.ToLower(c.out)) {
+			adj -= 1.5
+		} else {
+			adj += 1
+		}
 	}
 	return adj
 }
