@@ -29,7 +29,7 @@ func TestDump(t *testing.T) {
 			}
 		}
 		fmt.Printf("%d:%d %s [t%d h%d l%d] %q\n", line, i, u.Kind, u.Title, u.Heading, u.LeadIn, d.UnitText(i))
-		for _, se := range u.Sentences {
+		for _, se := range d.Sentences(i) {
 			if len(se.Clauses) > 1 || se.Question || se.Reported {
 				fmt.Printf("    q=%v r=%v", se.Question, se.Reported)
 				for _, c := range se.Clauses {

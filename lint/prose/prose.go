@@ -13,11 +13,12 @@
 package prose
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/canon-kb/canon/internal/relit"
 )
 
 // A Kind says what a unit is.
@@ -49,8 +50,10 @@ type Unit struct {
 	// this one its context, or -1: the problem title, the nearest heading
 	// under it, and for list items the line introducing the list.
 	Title, Heading, LeadIn int
-	// Sentences are the unit's sentences, in order.
-	Sentences []Sentence
+	// sentences are the unit's sentences, split on first use (Doc.Sentences):
+	// most units hold no rule's keyword and are never split.
+	sentences []Sentence
+	split     bool
 }
 
 // A Sentence is a span of a unit with its clauses.
@@ -78,6 +81,20 @@ type Doc struct {
 	// src and srcEnd give, for every byte of Text, the document span it
 	// was written from.
 	src, srcEnd []int32
+	// doc is the document text, for the case of the letter after a period.
+	doc string
+}
+
+// Sentences returns the sentences of unit i. A Doc is read by one
+// goroutine at a time (the lint pipeline gives each file one worker, and
+// corpus rules run one after another), so the lazy split needs no lock.
+func (d *Doc) Sentences(i int) []Sentence {
+	u := &d.Units[i]
+	if !u.split {
+		u.split = true
+		splitSentences(d, d.doc, u)
+	}
+	return u.sentences
 }
 
 // Source maps a span of Text to the span of document text it came from.
@@ -128,9 +145,7 @@ func Analyze(text string) *Doc {
 	a.d.src, a.d.srcEnd = b.src, b.srcEnd
 	maskQuotations(a.d, b.buf, text)
 	a.d.Text = string(b.buf)
-	for i := range a.d.Units {
-		splitSentences(a.d, text, &a.d.Units[i])
-	}
+	a.d.doc = text
 	return a.d
 }
 
@@ -345,19 +360,19 @@ func lastWord(s string) string {
 }
 
 var (
-	reportedRE = regexp.MustCompile(`\b(?:myths?|misconceptions?|misunderstandings?|it is (?:wrong|incorrect|false|a mistake|not true)|contrary to|(?:is|it's) not true that|wrongly|mistakenly|incorrectly|erroneously|(?:do|does) not (?:say|claim|assume|believe|think)|a common (?:mistake|error|pitfall)|people (?:often )?(?:think|believe|assume)|(?:is|are) often (?:said|claimed|believed)|(?:listed|described|presented|labell?ed|marked|classified|mislabell?ed|portrayed|characteri[sz]ed|misread|read) as|(?:said|claimed|thought|believed|assumed|alleged) to|what the (?:text|answer|author|source|article|page) says|the (?:text|answer|author|source|article|page|file|sheet)s? (?:says?|claims?|states?|writes?|suggests?)|(?:says?|claims?|states?|stated|claimed) (?:elsewhere )?that|asks? (?:how|whether|if|what|why|about)|asserted)\b`)
+	reportedRE = relit.MustCompile(`\b(?:myths?|misconceptions?|misunderstandings?|it is (?:wrong|incorrect|false|a mistake|not true)|contrary to|(?:is|it's) not true that|wrongly|mistakenly|incorrectly|erroneously|(?:do|does) not (?:say|claim|assume|believe|think)|a common (?:mistake|error|pitfall)|people (?:often )?(?:think|believe|assume)|(?:is|are) often (?:said|claimed|believed)|(?:listed|described|presented|labell?ed|marked|classified|mislabell?ed|portrayed|characteri[sz]ed|misread|read) as|(?:said|claimed|thought|believed|assumed|alleged) to|what the (?:text|answer|author|source|article|page) says|the (?:text|answer|author|source|article|page|file|sheet)s? (?:says?|claims?|states?|writes?|suggests?)|(?:says?|claims?|states?|stated|claimed) (?:elsewhere )?that|asks? (?:how|whether|if|what|why|about)|asserted)\b`)
 	// reportColonRE finds a report that introduces a quotation.
-	reportColonRE = regexp.MustCompile(`\b(?:says?|said|claims?|claimed|states?|stated|writes?|wrote)\s*:`)
-	promptRE      = regexp.MustCompile(`^(?:interviewer|question|q)\s*:`)
+	reportColonRE = relit.MustCompile(`\b(?:says?|said|claims?|claimed|states?|stated|writes?|wrote)\s*:`)
+	promptRE      = relit.MustCompile(`^(?:interviewer|question|q)\s*:`)
 	// contrastRE finds the words that start a contrasting clause. "however"
 	// between commas is an adverb inside one clause and is left alone.
-	contrastRE = regexp.MustCompile(`\b(?:but|whereas|while|although|though|unlike|except that|however|yet)\b`)
+	contrastRE = relit.MustCompile(`\b(?:but|whereas|while|although|though|unlike|except that|however|yet)\b`)
 )
 
 // questionStartRE finds where a question begins inside a sentence that
 // ends with "?": a hard wrap can join "…unless it is allowed" with "why
 // does this happen?".
-var questionStartRE = regexp.MustCompile(`\s(?:why|how|what|when|where|which|who|is it|does it|do you|can you|should you)\s`)
+var questionStartRE = relit.MustCompile(`\s(?:why|how|what|when|where|which|who|is it|does it|do you|can you|should you)\s`)
 
 func addSentence(d *Doc, u *Unit, start, end int) {
 	for start < end && d.Text[start] == ' ' {
@@ -384,13 +399,13 @@ func addSentence(d *Doc, u *Unit, start, end int) {
 	}
 	sent.Clauses = splitClauses(d.Text, start, end)
 	// "What the text says: …" reports everything after it in the unit.
-	if n := len(u.Sentences); n > 0 && u.Sentences[n-1].Reported && strings.HasSuffix(strings.TrimSpace(d.Text[u.Sentences[0].Start:u.Sentences[n-1].End]), ":") || n > 0 && u.Sentences[n-1].reportsRest {
+	if n := len(u.sentences); n > 0 && u.sentences[n-1].reportsRest {
 		sent.Reported, sent.reportsRest = true, true
 	}
 	if sent.Reported && reportColonRE.MatchString(s) {
 		sent.reportsRest = true
 	}
-	u.Sentences = append(u.Sentences, sent)
+	u.sentences = append(u.sentences, sent)
 }
 
 // splitClauses cuts [start, end) of t at clause boundaries. A contrast
@@ -454,7 +469,7 @@ func appendClause(out []Span, t string, s, e int) []Span {
 // subjectlessRE matches a clause that starts with its verb: "but is
 // usually idempotent", "and runs on the pool". Such a clause continues the
 // subject of the clause before it.
-var subjectlessRE = regexp.MustCompile(`^(?:(?:but|and|yet|though|although|while|whereas|however|so)\s+)?(?:(?:also|still|only|usually|often|always|generally|typically|normally|mostly|sometimes|then)\s+)?(?:is|are|was|were|be|being|been|does|do|did|has|have|had|can|could|will|would|may|might|must|should|shall|needs?|requires?|uses?|runs?|works?|makes?|provides?|supports?|gives?|keeps?|allows?|lets?|guarantees?|ensures?|becomes?|remains?|stays?)\b`)
+var subjectlessRE = relit.MustCompile(`^(?:(?:but|and|yet|though|although|while|whereas|however|so)\s+)?(?:(?:also|still|only|usually|often|always|generally|typically|normally|mostly|sometimes|then)\s+)?(?:is|are|was|were|be|being|been|does|do|did|has|have|had|can|could|will|would|may|might|must|should|shall|needs?|requires?|uses?|runs?|works?|makes?|provides?|supports?|gives?|keeps?|allows?|lets?|guarantees?|ensures?|becomes?|remains?|stays?)\b`)
 
 // OmitsSubject reports whether a normalised clause starts with its verb
 // and so shares the subject of the clause before it.

@@ -79,7 +79,7 @@ func TestUnits(t *testing.T) {
 func TestSentencesAndClauses(t *testing.T) {
 	d := Analyze("Use package.json and dns.lookup() in Node 4.x. PUT is idempotent, whereas PATCH is not; e.g. Foo works. Is it? A common myth is that X holds.\n")
 	var got []string
-	for _, s := range d.Units[0].Sentences {
+	for _, s := range d.Sentences(0) {
 		var cl []string
 		for _, c := range s.Clauses {
 			cl = append(cl, d.Text[c.Start:c.End])

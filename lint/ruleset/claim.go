@@ -2,10 +2,10 @@ package ruleset
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/prose"
@@ -35,7 +35,7 @@ var contextNames = map[string]int{"heading": ctxHeading, "leadin": ctxLeadIn, "t
 // start of a clause or after a table header ("idempotent: no"), where it
 // answers; elsewhere it is usually a determiner ("no single point of
 // failure").
-var negationRE = regexp.MustCompile(`\b(?:not|never|neither|nor|cannot|no longer|none|nothing)\b|\b(?:has|have|had|there is|there are) no\b|(?:^|: )(?:no|false)\b|\bno\s*[.)]?$|(?:^|\s)!=(?:\s|$)`)
+var negationRE = relit.MustCompile(`\b(?:not|never|neither|nor|cannot|no longer|none|nothing)\b|\b(?:has|have|had|there is|there are) no\b|(?:^|: )(?:no|false)\b|\bno\s*[.)]?$|(?:^|\s)!=(?:\s|$)`)
 
 // A claim is a compiled claim rule: one wrong statement, recognised by
 // its subject and predicate in one clause, silent where the clause negates
@@ -43,11 +43,11 @@ var negationRE = regexp.MustCompile(`\b(?:not|never|neither|nor|cannot|no longer
 type claim struct {
 	rule     *lint.Rule
 	keywords []int
-	subject  []*regexp.Regexp
-	others   []*regexp.Regexp
-	all      []*regexp.Regexp
-	any      []*regexp.Regexp
-	unless   []*regexp.Regexp
+	subject  []*relit.Pattern
+	others   []*relit.Pattern
+	all      []*relit.Pattern
+	any      []*relit.Pattern
+	unless   []*relit.Pattern
 	negation bool
 	scope    scope
 	context  int
@@ -148,8 +148,8 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 	for _, ui := range idx.candidates(cl.keywords, len(cl.subject) > 0 && cl.context != 0) {
 		u := &d.Units[ui]
 		if cl.scope == scopeUnit {
-			if !reportsAny(u) {
-				cl.try(p, d, ui, prose.Span{Start: u.Start, End: u.End}, u.Start)
+			if !reportsAny(d, ui) {
+				cl.try(p, idx, ui, prose.Span{Start: u.Start, End: u.End}, u.Start)
 			}
 			continue
 		}
@@ -157,16 +157,16 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 			// Code states no sentences; rules about code use scope unit.
 			continue
 		}
-		for _, s := range u.Sentences {
+		for _, s := range d.Sentences(ui) {
 			if s.Question || s.Reported {
 				continue
 			}
 			if cl.scope == scopeSentence {
-				cl.try(p, d, ui, s.Span, s.Start)
+				cl.try(p, idx, ui, s.Span, s.Start)
 				continue
 			}
 			for _, piece := range s.Clauses {
-				if cl.try(p, d, ui, piece, s.Start) {
+				if cl.try(p, idx, ui, piece, s.Start) {
 					break
 				}
 			}
@@ -176,15 +176,16 @@ func (cl *claim) check(p *lint.Pass, idx *docIndex) {
 
 // try reports a finding over piece if the claim holds there. The sentence
 // the piece belongs to starts at sentStart.
-func (cl *claim) try(p *lint.Pass, d *prose.Doc, ui int, piece prose.Span, sentStart int) bool {
-	u := &d.Units[ui]
-	t := d.Text[piece.Start:piece.End]
-	if !cl.matches(d, u, t, d.Text[sentStart:piece.Start], d.Text[piece.End:sentEnd(u, piece)]) {
+func (cl *claim) try(p *lint.Pass, idx *docIndex, ui int, piece prose.Span, sentStart int) bool {
+	d := idx.doc
+	before := prose.Span{Start: sentStart, End: piece.Start}
+	after := prose.Span{Start: piece.End, End: sentEnd(d.Sentences(ui), piece)}
+	if !cl.matches(idx, &d.Units[ui], piece, before, after) {
 		return false
 	}
 	msg := cl.message
 	if cl.compute != nil {
-		detail, wrong := cl.compute.fn(t, func() []string { return unitsBefore(d, ui, 3) })
+		detail, wrong := cl.compute.fn(d.Text[piece.Start:piece.End], func() []string { return unitsBefore(d, ui, 3) })
 		if !wrong {
 			return false
 		}
@@ -199,8 +200,8 @@ func (cl *claim) try(p *lint.Pass, d *prose.Doc, ui int, piece prose.Span, sentS
 }
 
 // sentEnd returns the end of the sentence of u that holds piece.
-func sentEnd(u *prose.Unit, piece prose.Span) int {
-	for _, s := range u.Sentences {
+func sentEnd(sents []prose.Sentence, piece prose.Span) int {
+	for _, s := range sents {
 		if s.Start <= piece.Start && piece.End <= s.End {
 			return s.End
 		}
@@ -208,40 +209,43 @@ func sentEnd(u *prose.Unit, piece prose.Span) int {
 	return piece.End
 }
 
-// matches applies the rule to one piece of normalised text t of unit u;
-// before and after are the rest of the piece's sentence.
-func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before, after string) bool {
+// matches applies the rule to one piece of unit u; before and after are
+// the rest of the piece's sentence. Pattern results are memoised per
+// document span, so rules that share a pattern (and every rule's
+// negation test) pay for it once.
+func (cl *claim) matches(idx *docIndex, u *prose.Unit, piece, before, after prose.Span) bool {
+	d := idx.doc
 	for _, re := range cl.all {
-		if !re.MatchString(t) {
+		if !idx.test(re, piece) {
 			return false
 		}
 	}
-	if len(cl.any) > 0 && !anyMatch(cl.any, t) {
+	if len(cl.any) > 0 && !idx.anyOf(cl.any, piece) {
 		return false
 	}
-	if anyMatch(cl.unless, t) || cl.negation && negationRE.MatchString(t) {
+	if idx.anyOf(cl.unless, piece) || cl.negation && idx.test(negationRE, piece) {
 		return false
 	}
-	if len(cl.subject) == 0 || anyMatch(cl.subject, t) {
+	if len(cl.subject) == 0 || idx.anyOf(cl.subject, piece) {
 		return true
 	}
 	// The piece omits the subject: borrow it from the context, unless the
 	// piece names a different subject of its own. A table row's subject is
 	// usually its first cell, another clause of the same row.
-	if anyMatch(cl.others, t) {
+	if idx.anyOf(cl.others, piece) {
 		return false
 	}
-	if before != "" && prose.OmitsSubject(t) && anyMatch(cl.subject, before) {
+	if before.End > before.Start && prose.OmitsSubject(d.Text[piece.Start:piece.End]) && idx.anyOf(cl.subject, before) {
 		return true
 	}
-	if cl.context&ctxSentence != 0 && (anyMatch(cl.subject, before) || anyMatch(cl.subject, after)) {
+	if cl.context&ctxSentence != 0 && (idx.anyOf(cl.subject, before) || idx.anyOf(cl.subject, after)) {
 		return true
 	}
-	if u.Kind == prose.Row && anyMatch(cl.subject, d.Text[u.Start:u.End]) {
+	if u.Kind == prose.Row && idx.anyOf(cl.subject, prose.Span{Start: u.Start, End: u.End}) {
 		return true
 	}
 	for _, ctx := range contextUnits(d, u, cl.context) {
-		if anyMatch(cl.subject, d.UnitText(ctx)) {
+		if idx.anyOf(cl.subject, prose.Span{Start: d.Units[ctx].Start, End: d.Units[ctx].End}) {
 			return true
 		}
 	}
@@ -254,7 +258,7 @@ func (cl *claim) matches(d *prose.Doc, u *prose.Unit, t, before, after string) b
 func contextUnits(d *prose.Doc, u *prose.Unit, context int) []int {
 	var out []int
 	add := func(i int) {
-		if i >= 0 && !reports(&d.Units[i]) {
+		if i >= 0 && !reports(d, i) {
 			out = append(out, i)
 		}
 	}
@@ -272,8 +276,8 @@ func contextUnits(d *prose.Doc, u *prose.Unit, context int) []int {
 }
 
 // reportsAny says whether a sentence of u reports a misconception.
-func reportsAny(u *prose.Unit) bool {
-	for _, s := range u.Sentences {
+func reportsAny(d *prose.Doc, i int) bool {
+	for _, s := range d.Sentences(i) {
 		if s.Reported {
 			return true
 		}
@@ -282,16 +286,17 @@ func reportsAny(u *prose.Unit) bool {
 }
 
 // reports says whether a unit reports a misconception in every sentence.
-func reports(u *prose.Unit) bool {
-	for _, s := range u.Sentences {
+func reports(d *prose.Doc, i int) bool {
+	sents := d.Sentences(i)
+	for _, s := range sents {
 		if !s.Reported {
 			return false
 		}
 	}
-	return len(u.Sentences) > 0
+	return len(sents) > 0
 }
 
-func anyMatch(res []*regexp.Regexp, t string) bool {
+func anyMatch(res []*relit.Pattern, t string) bool {
 	for _, re := range res {
 		if re.MatchString(t) {
 			return true

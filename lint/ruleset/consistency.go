@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/prose"
@@ -29,7 +30,7 @@ type consistency struct {
 
 type named struct {
 	name string
-	res  []*regexp.Regexp
+	res  []*relit.Pattern
 }
 
 // A statement is one place that gives an entity a value.
@@ -62,10 +63,10 @@ func (c *compiler) consistency(rd *ruleDoc, r *lint.Rule) {
 	cs.values = c.namedPatterns(rd.Values)
 	if rd.Number.V != "" {
 		if res := c.compile([]yamlstrict.Str{rd.Number}); len(res) == 1 {
-			if res[0].NumSubexp() < 1 {
+			if res[0].Regexp().NumSubexp() < 1 {
 				c.errorf(rd.Number, "\"number\" needs a group capturing the value")
 			}
-			cs.number = res[0]
+			cs.number = res[0].Regexp()
 		}
 	}
 	if (len(cs.values) > 0) == (rd.Number.V != "") {
@@ -186,7 +187,7 @@ func (cs *consistency) extract(f *lint.File, idx *docIndex) []statement {
 			}
 			ctxEntities, ctxValues = dedupe(ctxEntities), dedupe(ctxValues)
 		}
-		for _, s := range u.Sentences {
+		for _, s := range d.Sentences(ui) {
 			if s.Question || s.Reported {
 				continue
 			}

@@ -3,6 +3,7 @@ package ruleset
 import (
 	"sort"
 
+	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/lint/prose"
 )
 
@@ -17,6 +18,41 @@ type docIndex struct {
 	seen    []uint32
 	stamp   uint32
 	scratch []int
+	// memo holds pattern results by span of doc.Text.
+	memo map[memoKey]bool
+}
+
+type memoKey struct {
+	p          *relit.Pattern
+	start, end int32
+}
+
+// test reports whether p matches the span s of the document's text,
+// remembering the answer.
+func (idx *docIndex) test(p *relit.Pattern, s prose.Span) bool {
+	if s.End <= s.Start {
+		return false
+	}
+	k := memoKey{p, int32(s.Start), int32(s.End)}
+	if v, ok := idx.memo[k]; ok {
+		return v
+	}
+	if idx.memo == nil {
+		idx.memo = make(map[memoKey]bool, 256)
+	}
+	v := p.MatchString(idx.doc.Text[s.Start:s.End])
+	idx.memo[k] = v
+	return v
+}
+
+// anyOf reports whether one of ps matches span s.
+func (idx *docIndex) anyOf(ps []*relit.Pattern, s prose.Span) bool {
+	for _, p := range ps {
+		if idx.test(p, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // index analyses text and scans it once for every keyword of the set.

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/prose"
@@ -30,6 +31,9 @@ type Set struct {
 
 	keywords []string // normalised, deduplicated
 	kwIndex  map[string]int
+	// patterns are compiled once per distinct source, so that rules which
+	// share one share its memoised results too.
+	patterns map[string]*relit.Pattern
 	ac       *automaton
 	claims   []*claim
 }
@@ -82,7 +86,7 @@ var kinds = []string{"claim", "compute", "consistency"}
 // Load compiles rule files into one Set. Every mistake in every file is
 // reported, each naming file:line:col.
 func Load(files ...File) (*Set, error) {
-	s := &Set{kwIndex: map[string]int{}}
+	s := &Set{kwIndex: map[string]int{}, patterns: map[string]*relit.Pattern{}}
 	var errs []error
 	seen := map[string]string{}
 	for _, f := range files {
@@ -272,16 +276,21 @@ func exampleText(s string) string {
 	return s
 }
 
-// compile compiles patterns; they run case-insensitively on normalised text.
-func (c *compiler) compile(pats []yamlstrict.Str) []*regexp.Regexp {
-	var out []*regexp.Regexp
+// compile compiles patterns; they run case-insensitively on normalised
+// (lower-case) text, behind a test for the literals every match needs.
+func (c *compiler) compile(pats []yamlstrict.Str) []*relit.Pattern {
+	var out []*relit.Pattern
 	for _, p := range pats {
 		if _, err := regexp.Compile(p.V); err != nil {
 			c.errorf(p, "bad regular expression %q: %v", p.V, unwrapRegexpErr(err))
 			continue
 		}
-		re := regexp.MustCompile("(?i)" + p.V)
-		if re.MatchString("") {
+		re := c.set.patterns["(?i)"+p.V]
+		if re == nil {
+			re = relit.MustCompile("(?i)" + p.V)
+			c.set.patterns["(?i)"+p.V] = re
+		}
+		if re.Regexp().MatchString("") {
 			c.errorf(p, "pattern %q matches the empty string, so it matches everything", p.V)
 			continue
 		}
@@ -299,7 +308,15 @@ func unwrapRegexpErr(err error) string {
 func (c *compiler) keywords(rd *ruleDoc) []int {
 	var ids []int
 	for _, k := range rd.Keywords {
+		// A space at either end is part of the keyword (" os " is the word,
+		// "os" is in "host"); normalisation would trim it.
 		n := prose.Normalize(k.V)
+		if n != "" && strings.HasPrefix(k.V, " ") {
+			n = " " + n
+		}
+		if n != "" && strings.HasSuffix(k.V, " ") {
+			n += " "
+		}
 		if n == "" {
 			c.errorf(k, "empty keyword")
 			continue
