@@ -274,57 +274,81 @@ var Truncated = &lint.Rule{
 	Severity: lint.Warning,
 	Summary:  "an answer is cut off mid-sentence",
 	Doc: `The answer's last line is a sentence of eight words or more that stops
-without closing punctuation on a word found nowhere else in the file
-("…use idempotency-key header to ensure single side-effe"): a word cut in
-two. A file that itself ends that way, without a final line break, is
-reported whatever its last word. Both are the marks of a scrape or copy that
-stopped early; list items that simply have no period end on ordinary words
-and are left alone. Another copy may hold the full answer; the knowledge
-base can take it from there. There is no fix.`,
-	Stage: lint.StageCheck,
+without closing punctuation on a word cut in two: a word found nowhere else
+in its file, whose letters begin a longer word found in the files linted
+together ("…to ensure single side-effe", where "effect" is used elsewhere). A
+file that itself ends that way, without a final line break, is reported
+whatever its last word. Both are the marks of a scrape or copy that stopped
+early; list items that simply have no period end on whole words and are left
+alone. The rule looks across all files because one file rarely holds the
+whole word it cut. Another copy may hold the full answer; the knowledge base
+can take it from there. There is no fix.`,
+	Stage: lint.StageCorpus,
 	Examples: []lint.Example{
-		{Bad: "1. What is idempotency?\nAn operation that can be applied twice with the same result.\n\n2. How do idempotency keys work?\nFor POSTs that create resources, use an idempotency-key header to ensure single side-effe"},
-		{Bad: "1. What is a mutex?\nA lock that one thread holds at a time.\n\n2. What is a semaphore?\nA counter that limits how many threads may enter a section at once and blo\n\n3. What is a barrier?\nA point where threads wait for each other.\n"},
+		{Bad: "1. What is idempotency?\nAn operation that can be applied twice with the same effect on the server.\n\n2. How do idempotency keys work?\nFor POSTs that create resources, use an idempotency-key header to ensure single side-effe"},
+		{Bad: "1. What is a semaphore?\nA counter that limits how many threads may enter a critical section at once.\n\n2. What is a mutex?\nA lock that only one thread may hold while it works in a crit\n\n3. What is a barrier?\nA point where threads wait for each other.\n"},
 		{Good: "1. What is a mutex?\nA lock that one thread holds at a time.\n"},
-		{Good: "1. Which tools monitor Node.js?\n- Prometheus\n- Grafana dashboards for request rate and latency\n"},
+		{Good: "1. How do you deploy without downtime?\nUse readiness probes to avoid sending traffic to not-ready pods\n\n2. What is a pod?\nThe smallest deployable unit.\n"},
 	},
-	Run: func(p *lint.Pass) {
-		text := p.Doc.Text
-		noFinalBreak := !strings.HasSuffix(text, "\n")
-		var vocab map[string]int
-		for i := range p.Problems {
-			pr := &p.Problems[i]
-			if len(pr.Blocks) == 0 {
-				continue
+	RunCorpus: func(cp *lint.CorpusPass) {
+		vocab := map[string]int{}
+		for _, f := range cp.Files {
+			for w, n := range wordCounts(f.Doc.Text) {
+				vocab[w] += n
 			}
-			b := pr.Blocks[len(pr.Blocks)-1]
-			if b.Kind != segment.Paragraph && b.Kind != segment.List {
-				continue
-			}
-			raw := text[b.Span.Start:b.Span.End]
-			line := lastLine(raw)
-			if it, ok := clean.ParseListItem(line); ok {
-				line = it.Text
-			}
-			atEOF := noFinalBreak && strings.TrimRight(text[b.Span.End:], " \t") == ""
-			if !cutOff(line) {
-				continue
-			}
-			if !atEOF {
-				if vocab == nil {
-					vocab = wordCounts(text)
+		}
+		for _, f := range cp.Files {
+			text := f.Doc.Text
+			noFinalBreak := !strings.HasSuffix(text, "\n")
+			var own map[string]int
+			for i := range f.Problems {
+				pr := &f.Problems[i]
+				if len(pr.Blocks) == 0 {
+					continue
 				}
-				if vocab[lastWord(line)] > 1 {
-					continue // a word used elsewhere: the sentence just has no period
+				b := pr.Blocks[len(pr.Blocks)-1]
+				if b.Kind != segment.Paragraph && b.Kind != segment.List {
+					continue
 				}
+				raw := text[b.Span.Start:b.Span.End]
+				line := lastLine(raw)
+				if it, ok := clean.ParseListItem(line); ok {
+					line = it.Text
+				}
+				if !cutOff(line) {
+					continue
+				}
+				atEOF := noFinalBreak && strings.TrimRight(text[b.Span.End:], " \t") == ""
+				if !atEOF {
+					if own == nil {
+						own = wordCounts(text)
+					}
+					if w := lastWord(line); own[w] > 1 || !prefixOfWord(w, vocab) {
+						continue
+					}
+				}
+				words := strings.Fields(line)
+				tail := strings.Join(words[max(0, len(words)-4):], " ")
+				at := strings.LastIndex(raw, tail)
+				span := content.Span{Start: b.Span.Start + at, End: b.Span.Start + at + len(tail)}
+				cp.Report(f, span, fmt.Sprintf("answer to %q ends mid-sentence: “…%s”", pr.Title, tail), nil)
 			}
-			words := strings.Fields(line)
-			tail := strings.Join(words[max(0, len(words)-4):], " ")
-			at := strings.LastIndex(raw, tail)
-			span := content.Span{Start: b.Span.Start + at, End: b.Span.Start + at + len(tail)}
-			p.Reportf(span, "answer to %q ends mid-sentence: “…%s”", pr.Title, tail)
 		}
 	},
+}
+
+// prefixOfWord reports whether w (three letters or more) begins a longer
+// word of the vocabulary.
+func prefixOfWord(w string, vocab map[string]int) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for v := range vocab {
+		if len(v) > len(w) && strings.HasPrefix(v, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutOff reports a line of eight words or more that ends in a letter or
