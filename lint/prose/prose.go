@@ -13,6 +13,7 @@
 package prose
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -236,6 +237,10 @@ func (a *analyzer) continues(i int) bool {
 		return false
 	}
 	l := a.lines[i]
+	// Key-value lines (YAML, headers) stand alone.
+	if keyValueRE.MatchString(last) || keyValueRE.MatchString(a.text[l.cstart:l.cend]) {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(a.text[l.cstart:l.cend])
 	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'`([{$.,;/_<>=", r)
 }
@@ -319,6 +324,9 @@ func (a *analyzer) row(i int) {
 	}
 	a.close()
 }
+
+// keyValueRE matches a "key: value" line such as YAML or a header.
+var keyValueRE = regexp.MustCompile(`^[a-z_][\w.-]*:(?:\s|$)`)
 
 var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "approx": true, "eg": true, "ie": true, "cf": true, "mr": true, "dr": true, "no": true, "fig": true, "max": true, "min": true, "avg": true, "incl": true}
 

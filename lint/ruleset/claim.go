@@ -180,7 +180,7 @@ func (cl *claim) try(p *lint.Pass, idx *docIndex, ui int, piece prose.Span, sent
 	d := idx.doc
 	before := prose.Span{Start: sentStart, End: piece.Start}
 	after := prose.Span{Start: piece.End, End: sentEnd(d.Sentences(ui), piece)}
-	if !cl.matches(idx, &d.Units[ui], piece, before, after) {
+	if !cl.matches(idx, &d.Units[ui], piece, before, after, askedBefore(d.Sentences(ui), sentStart)) {
 		return false
 	}
 	msg := cl.message
@@ -199,6 +199,18 @@ func (cl *claim) try(p *lint.Pass, idx *docIndex, ui int, piece prose.Span, sent
 	return true
 }
 
+// askedBefore returns the question that opens the unit before the sentence
+// starting at sentStart ("Which work goes to the pool? File I/O, …"): the
+// answer takes its subject from it as from a title.
+func askedBefore(sents []prose.Sentence, sentStart int) prose.Span {
+	for i := len(sents) - 1; i >= 0; i-- {
+		if sents[i].Start < sentStart && sents[i].Question {
+			return sents[i].Span
+		}
+	}
+	return prose.Span{}
+}
+
 // sentEnd returns the end of the sentence of u that holds piece.
 func sentEnd(sents []prose.Sentence, piece prose.Span) int {
 	for _, s := range sents {
@@ -213,7 +225,7 @@ func sentEnd(sents []prose.Sentence, piece prose.Span) int {
 // the rest of the piece's sentence. Pattern results are memoised per
 // document span, so rules that share a pattern (and every rule's
 // negation test) pay for it once.
-func (cl *claim) matches(idx *docIndex, u *prose.Unit, piece, before, after prose.Span) bool {
+func (cl *claim) matches(idx *docIndex, u *prose.Unit, piece, before, after, asked prose.Span) bool {
 	d := idx.doc
 	for _, re := range cl.all {
 		if !idx.test(re, piece) {
@@ -242,6 +254,9 @@ func (cl *claim) matches(idx *docIndex, u *prose.Unit, piece, before, after pros
 		return true
 	}
 	if u.Kind == prose.Row && idx.anyOf(cl.subject, prose.Span{Start: u.Start, End: u.End}) {
+		return true
+	}
+	if cl.context&(ctxHeading|ctxTitle) != 0 && idx.anyOf(cl.subject, asked) {
 		return true
 	}
 	for _, ctx := range contextUnits(d, u, cl.context) {

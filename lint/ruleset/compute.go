@@ -47,7 +47,7 @@ func computationNames() string {
 }
 
 var (
-	rankReplyRE = regexp.MustCompile(`\b(?:rank(?:ed)?|returns?|reply|replies|result(?: is)?|gives?|index)\s*(?:of\s*|is\s*|=\s*)?#?(\d+)\b`)
+	rankReplyRE = regexp.MustCompile(`\b(?:rank(?:ed)?|returns?|reply|replies|answers?|says|result(?: is)?|gives?|index)\s*(?:of\s*|is\s*|=\s*|with\s*)?#?(\d+)\b`)
 	ordinalRE   = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th)\b|\b(?:place|position|spot)\s*(?:#|number\s*)?(\d+)\b`)
 )
 
