@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/content/segment"
 	"github.com/canon-kb/canon/kb/dedupe"
 	"github.com/canon-kb/canon/lint"
@@ -28,11 +29,11 @@ func Items(res *lint.Result) []Item {
 			continue
 		}
 		for i := range f.Problems {
-			p := &f.Problems[i]
+			o := f.Origins[i]
 			items = append(items, Item{
-				Source:   Source{Path: f.Path, Line: f.Doc.Line(p.TitleSpan.Start)},
-				Problem:  p,
-				Findings: findingsIn(f, p),
+				Source:   Source{Path: f.Path, Line: o.TitleLine},
+				Problem:  &f.Problems[i],
+				Findings: findingsIn(f, o.Span),
 			})
 		}
 	}
@@ -214,13 +215,17 @@ func slug(s string, n int) string {
 	return out
 }
 
-// findingsIn lists the findings of f that fall inside p's raw span, other
-// than the repairs of encoding and scrape artifacts, which the knowledge
-// base already shows repaired.
-func findingsIn(f *lint.File, p *segment.Problem) []FindingRef {
-	span := f.Doc.SourceSpan(p.Span)
+// findingsIn lists the findings of f that fall inside a problem's raw
+// span, other than the repairs of encoding and scrape artifacts, which the
+// knowledge base already shows repaired.
+func findingsIn(f *lint.File, span content.Span) []FindingRef {
 	out := []FindingRef{}
-	for _, fd := range f.Findings {
+	// f.Findings are in report order, by raw offset.
+	first := sort.Search(len(f.Findings), func(i int) bool { return f.Findings[i].Span.Start >= span.Start })
+	for _, fd := range f.Findings[first:] {
+		if fd.Span.Start >= span.End {
+			break
+		}
 		if fd.Span.Start >= span.Start && fd.Span.Start < span.End && !fd.Repair && !strings.HasPrefix(fd.Rule, "encoding/") && !strings.HasPrefix(fd.Rule, "artifact/") {
 			out = append(out, FindingRef{Rule: fd.Rule, Severity: fd.Severity.String(), Path: fd.Path, Line: fd.Line, Message: fd.Message})
 		}

@@ -15,14 +15,22 @@ import (
 // lost, a truncated end), the intact part is taken. Sources and findings
 // of every copy are kept.
 func mergeAnswer(items []Item, group []int) *Answer {
+	fc := featureCache{}
 	copies := make([]int, len(group))
 	copy(copies, group)
-	sort.SliceStable(copies, func(i, j int) bool {
-		return blocksScore(items[copies[i]].Problem.Blocks) > blocksScore(items[copies[j]].Problem.Blocks)
-	})
+	scores := make(map[int]int, len(group))
+	for _, i := range group {
+		scores[i] = fc.score(items[i].Problem.Blocks)
+	}
+	sort.SliceStable(copies, func(i, j int) bool { return scores[copies[i]] > scores[copies[j]] })
 	merged := cloneBlocks(items[copies[0]].Problem.Blocks)
 	for _, i := range copies[1:] {
-		merged = mergeBlocks(merged, items[i].Problem.Blocks)
+		// Merging a copy identical to the base changes nothing (every block
+		// aligns with itself and is kept), so the common case of verbatim
+		// repeats costs a comparison, not an alignment.
+		if other := items[i].Problem.Blocks; !sameBlocks(merged, other) {
+			merged = fc.mergeBlocks(merged, other)
+		}
 	}
 	a := &Answer{Markdown: joinBlocks(merged), Findings: []FindingRef{}}
 	seen := map[FindingRef]bool{}
@@ -38,7 +46,61 @@ func mergeAnswer(items []Item, group []int) *Answer {
 	sortSources(a.Sources)
 	sortFindings(a.Findings)
 	a.blocks = merged
+	a.score = fc.score(merged)
 	return a
+}
+
+// sameBlocks reports whether two answers have the same blocks, as far as
+// merging and emitting them can tell.
+func sameBlocks(a, b []segment.Block) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Kind != b[i].Kind || a[i].Markdown != b[i].Markdown || a[i].Lang != b[i].Lang {
+			return false
+		}
+	}
+	return true
+}
+
+// features are what merging compares of a block, computed once per
+// distinct block text: copies of an answer repeat most of their blocks.
+type features struct {
+	squeezed string
+	words    []uint64 // word 1-shingles
+	nwords   int      // len(dedupe.Words)
+	fields   int      // len(strings.Fields)
+}
+
+type featureCache map[string]*features
+
+func (fc featureCache) get(md string) *features {
+	if f, ok := fc[md]; ok {
+		return f
+	}
+	f := &features{squeezed: dedupe.Squeeze(md), nwords: len(dedupe.Words(md)), fields: -1}
+	fc[md] = f
+	return f
+}
+
+func (fc featureCache) shingles(md string) []uint64 {
+	f := fc.get(md)
+	if f.words == nil {
+		f.words = dedupe.Shingles(md, 1)
+		if f.words == nil {
+			f.words = []uint64{}
+		}
+	}
+	return f.words
+}
+
+func (fc featureCache) fieldCount(md string) int {
+	f := fc.get(md)
+	if f.fields < 0 {
+		f.fields = len(strings.Fields(md))
+	}
+	return f.fields
 }
 
 func cloneBlocks(bs []segment.Block) []segment.Block {
@@ -56,8 +118,8 @@ func joinBlocks(bs []segment.Block) string {
 // blockSim is how much two blocks say the same thing: 1 when their text
 // is the same once whitespace and markup are gone, high when one is a
 // truncation of the other, else the Jaccard index of their words.
-func blockSim(a, b segment.Block) float64 {
-	sa, sb := dedupe.Squeeze(a.Markdown), dedupe.Squeeze(b.Markdown)
+func (fc featureCache) blockSim(a, b segment.Block) float64 {
+	sa, sb := fc.get(a.Markdown).squeezed, fc.get(b.Markdown).squeezed
 	switch {
 	case sa == sb:
 		return 1
@@ -66,7 +128,7 @@ func blockSim(a, b segment.Block) float64 {
 	case len(sa) >= 24 && len(sb) >= 24 && (strings.HasPrefix(sa, sb) || strings.HasPrefix(sb, sa)):
 		return 0.9
 	}
-	j, _ := dedupe.Jaccard(dedupe.Shingles(a.Markdown, 1), dedupe.Shingles(b.Markdown, 1))
+	j, _ := dedupe.Jaccard(fc.shingles(a.Markdown), fc.shingles(b.Markdown))
 	return j
 }
 
@@ -78,13 +140,13 @@ const minBlockSim = 0.5
 // similarity of matched blocks, in order) and returns base with the better
 // version of each matched block, and with other's unmatched blocks
 // inserted where they stood when base lacks their text.
-func mergeBlocks(base, other []segment.Block) []segment.Block {
+func (fc featureCache) mergeBlocks(base, other []segment.Block) []segment.Block {
 	n, m := len(base), len(other)
 	sim := make([][]float64, n)
 	for i := range sim {
 		sim[i] = make([]float64, m)
 		for j := range sim[i] {
-			sim[i][j] = blockSim(base[i], other[j])
+			sim[i][j] = fc.blockSim(base[i], other[j])
 		}
 	}
 	// best[i][j]: best total for base[i:], other[j:].
@@ -101,21 +163,26 @@ func mergeBlocks(base, other []segment.Block) []segment.Block {
 			best[i][j] = v
 		}
 	}
-	whole := dedupe.Squeeze(joinBlocks(base))
+	whole, wholeDone := "", false // base's squeezed text, when first needed
 	var out []segment.Block
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && sim[i][j] >= minBlockSim && best[i][j] == sim[i][j]+best[i+1][j+1]:
-			out = append(out, better(base[i], other[j]))
+			out = append(out, fc.better(base[i], other[j]))
 			i++
 			j++
 		case i < n && (j == m || best[i][j] == best[i+1][j]):
 			out = append(out, base[i])
 			i++
 		default:
-			if sq := dedupe.Squeeze(other[j].Markdown); sq != "" && !strings.Contains(whole, sq) {
-				out = append(out, other[j])
+			if sq := fc.get(other[j].Markdown).squeezed; sq != "" {
+				if !wholeDone {
+					whole, wholeDone = dedupe.Squeeze(joinBlocks(base)), true
+				}
+				if !strings.Contains(whole, sq) {
+					out = append(out, other[j])
+				}
 			}
 			j++
 		}
@@ -139,30 +206,30 @@ func kindRank(k segment.BlockKind) int {
 // kind, then the one that keeps more of the text (a truncated copy loses),
 // then the one with more separate words (spaces lost in a scrape glue
 // words together), else a.
-func better(a, b segment.Block) segment.Block {
+func (fc featureCache) better(a, b segment.Block) segment.Block {
 	if ra, rb := kindRank(a.Kind), kindRank(b.Kind); ra != rb {
 		if rb > ra {
 			return b
 		}
 		return a
 	}
-	sa, sb := dedupe.Squeeze(a.Markdown), dedupe.Squeeze(b.Markdown)
+	sa, sb := fc.get(a.Markdown).squeezed, fc.get(b.Markdown).squeezed
 	if len(sb) > len(sa) && strings.HasPrefix(sb, sa) {
 		return b
 	}
-	if sa == sb && len(strings.Fields(b.Markdown)) > len(strings.Fields(a.Markdown)) {
+	if sa == sb && fc.fieldCount(b.Markdown) > fc.fieldCount(a.Markdown) {
 		return b
 	}
 	return a
 }
 
-// blocksScore rates how complete an answer is: its words, with code,
-// tables, diagrams and lists counted as worth more than their words,
-// since they are what scrapes lose first.
-func blocksScore(bs []segment.Block) int {
+// score rates how complete an answer is: its words, with code, tables,
+// diagrams and lists counted as worth more than their words, since they
+// are what scrapes lose first.
+func (fc featureCache) score(bs []segment.Block) int {
 	s := 0
 	for _, b := range bs {
-		s += len(dedupe.Words(b.Markdown))
+		s += fc.get(b.Markdown).nwords
 		switch b.Kind {
 		case segment.Code, segment.Table, segment.Diagram:
 			s += 40
@@ -173,10 +240,10 @@ func blocksScore(bs []segment.Block) int {
 	return s
 }
 
-// answerScore ranks independent answers: complete first (blocksScore),
+// answerScore ranks independent answers: complete first (score),
 // less a penalty per finding by severity, so a wrong answer sinks.
 func answerScore(a *Answer) int {
-	s := blocksScore(a.blocks)
+	s := a.score
 	for _, f := range a.Findings {
 		switch f.Severity {
 		case "error":

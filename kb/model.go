@@ -39,6 +39,7 @@ type Answer struct {
 	Findings []FindingRef `json:"findings"`
 
 	blocks []segment.Block // Markdown's blocks, for ranking
+	score  int             // how complete the answer is (featureCache.score)
 }
 
 // A Source is a raw occurrence: the path as given and the 1-based raw line

@@ -121,8 +121,8 @@ func lineTexts(res *Result) func(Finding) string {
 		files[f.Path] = f
 	}
 	return func(fd Finding) string {
-		if f := files[fd.Path]; f != nil && f.Source != nil {
-			return strings.TrimSpace(f.Source.Line(fd.Line))
+		if f := files[fd.Path]; f != nil && f.Skipped == nil {
+			return strings.TrimSpace(f.Line(fd.Line))
 		}
 		return ""
 	}

@@ -46,6 +46,10 @@ func (p *Pass) ReportRelated(span content.Span, message string, related []Relate
 	p.file.add(p.Rule, p.Doc, span, message, nil, related)
 }
 
+// Locate resolves span (in Doc.Text) to raw positions that stay valid
+// after the text is dropped, for a corpus rule's Collect.
+func (p *Pass) Locate(span content.Span) Location { return p.file.locate(p.Doc, span) }
+
 // A CorpusPass is one rule's view of every document.
 type CorpusPass struct {
 	Rule  *Rule
@@ -55,6 +59,20 @@ type CorpusPass struct {
 // Report records a finding in f over span (f.Doc.Text coordinates).
 func (p *CorpusPass) Report(f *File, span content.Span, message string, related []Related) {
 	f.add(p.Rule, f.Doc, span, message, nil, related)
+}
+
+// Collected returns what the rule's Collect returned for f (nil if the
+// rule does not collect).
+func (p *CorpusPass) Collected(f *File) any { return f.collected[p.Rule] }
+
+// ReportAt records a finding in f at a Location from Pass.Locate.
+func (p *CorpusPass) ReportAt(f *File, loc Location, message string, related []Related) {
+	f.addAt(p.Rule, loc, message, related)
+}
+
+// RelatedAtLocation builds a Related location for a Location of f.
+func RelatedAtLocation(f *File, loc Location, message string) Related {
+	return Related{Path: f.Path, Line: loc.Start.Line, Column: loc.Start.Col, Message: message}
 }
 
 // RelatedAt builds a Related location for span in f.Doc.Text.

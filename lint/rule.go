@@ -86,6 +86,13 @@ type Rule struct {
 	Run func(*Pass)
 	// RunCorpus checks all documents together. Set only for StageCorpus.
 	RunCorpus func(*CorpusPass)
+	// Collect, optional and only for StageCorpus, reads what RunCorpus
+	// needs of one document while its text is at hand: it runs per file
+	// in the worker pool after the check stage, and RunCorpus finds its
+	// result with CorpusPass.Collected. A rule that collects must not read
+	// Files' text, which a compact run (Options.Compact) drops; it reports
+	// with CorpusPass.ReportAt at Locations from Pass.Locate.
+	Collect func(*Pass) any
 }
 
 // Category returns the part of the ID before the slash.
@@ -126,6 +133,9 @@ func Validate(rules []*Rule) error {
 		}
 		if r.Severity < Info || r.Severity > Error {
 			bad("bad severity %d", int(r.Severity))
+		}
+		if r.Collect != nil && r.Stage != StageCorpus {
+			bad("only corpus rules collect")
 		}
 		if (r.Stage == StageCorpus) != (r.RunCorpus != nil) || (r.Stage == StageCorpus) == (r.Run != nil) {
 			bad("stage %s needs exactly %s", r.Stage, map[bool]string{true: "RunCorpus", false: "Run"}[r.Stage == StageCorpus])

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/pprof"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/canon-kb/canon/content"
@@ -40,6 +42,26 @@ type Options struct {
 	Segmenter segment.Segmenter
 	// Workers bounds the documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Compact drops each file's text (Source, Doc) as soon as its
+	// findings, problems and corpus-rule statements are extracted,
+	// keeping only the raw lines findings point at (File.Line), so that a
+	// run's memory grows with what it found, not with its input. Corpus
+	// rules without Collect need the text; while one runs, nothing is
+	// dropped.
+	Compact bool
+	// Progress, when set, is called after each input is processed, one
+	// call at a time.
+	Progress func(Progress)
+}
+
+// Progress counts the inputs a run has processed so far.
+type Progress struct {
+	Files, TotalFiles int
+	// Bytes are the raw bytes read.
+	Bytes int64
+	// Findings are the findings of the per-file stages, selected or not
+	// yet, before corpus rules and suppression directives.
+	Findings int
 }
 
 // A File is the outcome of linting one input.
@@ -54,12 +76,69 @@ type File struct {
 	// Findings are every finding of the enabled rules, selected or not,
 	// in report order.
 	Findings []Finding
+	// Origins are where each of Problems lies in the raw text.
+	Origins []Origin
 	// Skipped is set when the input is not text (decoding failed).
 	Skipped error
+	// Size is the input's size in bytes.
+	Size int
 
-	opts    *Options
-	pending [][]content.Edit // fix edits in the current Doc's coordinates, per finding of a repair stage
-	memo    map[memoKey]any
+	opts       *Options
+	pending    [][]content.Edit // fix edits in the current Doc's coordinates, per finding of a repair stage
+	memo       map[memoKey]any
+	directives []*directive
+	collected  map[*Rule]any
+	lines      map[int]string // compact: the raw lines findings and Locations point at
+	textLen    int
+}
+
+// HasText reports whether the file decoded to a non-empty text.
+func (f *File) HasText() bool { return f.textLen > 0 }
+
+// An Origin is where a problem lies in the raw text.
+type Origin struct {
+	// Span is the problem's extent in Source text.
+	Span content.Span
+	// TitleLine is the 1-based raw line of the problem's title.
+	TitleLine int
+}
+
+// A Location is a place in a file's raw text, resolved while the text is
+// at hand, so that it can be reported after a compact run dropped it.
+type Location struct {
+	// Span is in Source text.
+	Span       content.Span
+	Start, End content.Position
+}
+
+// Line returns raw line n of the file without its line ending. After a
+// compact run only the lines findings and Locations point at are kept;
+// others are "".
+func (f *File) Line(n int) string {
+	if f.Source != nil {
+		return f.Source.Line(n)
+	}
+	return f.lines[n]
+}
+
+// locate resolves span, in doc's text, to raw positions.
+func (f *File) locate(doc *content.Doc, span content.Span) Location {
+	src := doc.SourceSpan(span)
+	loc := Location{Span: src, Start: f.Source.Position(src.Start), End: f.Source.Position(src.End)}
+	if f.opts.Compact {
+		f.keepLine(loc.Start.Line)
+	}
+	return loc
+}
+
+func (f *File) keepLine(n int) {
+	if _, ok := f.lines[n]; ok || f.Source == nil {
+		return
+	}
+	if f.lines == nil {
+		f.lines = map[int]string{}
+	}
+	f.lines[n] = strings.Clone(f.Source.Line(n))
 }
 
 type memoKey struct {
@@ -113,12 +192,24 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, max(len(inputs), 1))
+	// Text is dropped per file only when every corpus rule that runs has
+	// what it needs from Collect.
+	keepText := false
+	for _, r := range opts.Rules {
+		if r.Stage == StageCorpus && r.Collect == nil && opts.Select.runs(r) {
+			keepText = true
+		}
+	}
+	compact := opts.Compact && !keepText
 	files := make([]*File, len(inputs))
 	errs := make([]error, len(inputs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	var panicErr error
 	var panicOnce sync.Once
+	var mu sync.Mutex
+	progress := Progress{TotalFiles: len(inputs)}
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -131,7 +222,20 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 						}
 					}()
 					files[i], errs[i] = lintInput(inputs[i], &opts)
+					if f := files[i]; f != nil && compact {
+						f.compact()
+					}
 				}()
+				if opts.Progress != nil {
+					mu.Lock()
+					progress.Files++
+					if f := files[i]; f != nil {
+						progress.Bytes += int64(f.Size)
+						progress.Findings += len(f.Findings)
+					}
+					opts.Progress(progress)
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -183,6 +287,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 				res.Findings = append(res.Findings, fd)
 			}
 		}
+		if opts.Compact {
+			f.compact()
+		}
 	}
 	return res, nil
 }
@@ -197,13 +304,76 @@ func runCorpus(r *Rule, files []*File) (err error) {
 	return nil
 }
 
+// finish records what later steps need of a processed file while its text
+// is at hand: where its problems lie, its suppression directives, and
+// what each corpus rule collects.
+func (f *File) finish() {
+	opts := f.opts
+	f.Origins = make([]Origin, len(f.Problems))
+	for i := range f.Problems {
+		p := &f.Problems[i]
+		f.Origins[i] = Origin{Span: f.Doc.SourceSpan(p.Span), TitleLine: f.Doc.Line(p.TitleSpan.Start)}
+	}
+	f.directives = parseDirectives(f.Source)
+	if len(f.directives) > 0 {
+		raw := content.NewDoc(f.Source)
+		for _, d := range f.directives {
+			d.loc = f.locate(raw, d.span)
+		}
+	}
+	for _, r := range opts.Rules {
+		if r.Stage != StageCorpus || r.Collect == nil || !opts.Select.runs(r) {
+			continue
+		}
+		if f.collected == nil {
+			f.collected = map[*Rule]any{}
+		}
+		f.collected[r] = r.Collect(&Pass{Rule: r, Doc: f.Doc, Problems: f.Problems, file: f})
+	}
+}
+
+// compact drops the file's text, keeping the lines its findings point at
+// and copies of the strings that would otherwise pin the text in memory.
+func (f *File) compact() {
+	if f.Source == nil {
+		return
+	}
+	for i := range f.Findings {
+		fd := &f.Findings[i]
+		f.keepLine(fd.Line)
+		detachFinding(fd)
+	}
+	for i := range f.Problems {
+		p := &f.Problems[i]
+		p.Title, p.Body, p.Question, p.Topic = strings.Clone(p.Title), strings.Clone(p.Body), strings.Clone(p.Question), strings.Clone(p.Topic)
+		p.Blocks = append([]segment.Block(nil), p.Blocks...)
+		for j := range p.Blocks {
+			b := &p.Blocks[j]
+			b.Markdown, b.Lang = strings.Clone(b.Markdown), strings.Clone(b.Lang)
+		}
+	}
+	f.Source, f.Doc, f.memo, f.pending = nil, nil, nil, nil
+}
+
+// detachFinding copies the strings of fd that may be slices of the text.
+func detachFinding(fd *Finding) {
+	fd.Message = strings.Clone(fd.Message)
+	if fd.Fix != nil {
+		fix := &Fix{Message: strings.Clone(fd.Fix.Message), Edits: make([]content.Edit, len(fd.Fix.Edits))}
+		for i, e := range fd.Fix.Edits {
+			fix.Edits[i] = content.Edit{Span: e.Span, New: strings.Clone(e.New)}
+		}
+		fd.Fix = fix
+	}
+}
+
 // lintInput reads, decodes, repairs, segments and checks one input.
 func lintInput(in Input, opts *Options) (*File, error) {
 	raw, err := in.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.Path, err)
 	}
-	f := &File{Path: in.Path, opts: opts}
+	f := &File{Path: in.Path, opts: opts, Size: len(raw)}
 	src, err := content.Decode(in.Path, raw)
 	if err != nil {
 		f.Skipped = err
@@ -217,6 +387,7 @@ func lintInput(in Input, opts *Options) (*File, error) {
 		return f, nil
 	}
 	f.Source = src
+	f.textLen = len(src.Text)
 	f.Doc = content.NewDoc(src)
 	stage := StageDecode
 	for _, r := range opts.Rules {
@@ -228,7 +399,7 @@ func lintInput(in Input, opts *Options) (*File, error) {
 				return nil, err
 			}
 			if r.Stage >= StageCheck && stage < StageCheck {
-				f.Problems = opts.Segmenter.Segment(f.Doc)
+				labelled("rule", "(segment)", func() { f.Problems = opts.Segmenter.Segment(f.Doc) })
 			}
 			stage = r.Stage
 		}
@@ -239,15 +410,22 @@ func lintInput(in Input, opts *Options) (*File, error) {
 		if r.Stage == StageCheck {
 			pass.Problems = f.Problems
 		}
-		r.Run(pass)
+		labelled("rule", r.ID, func() { r.Run(pass) })
 	}
 	if err := f.applyRepairs(stage); err != nil {
 		return nil, err
 	}
 	if stage < StageCheck {
-		f.Problems = opts.Segmenter.Segment(f.Doc)
+		labelled("rule", "(segment)", func() { f.Problems = opts.Segmenter.Segment(f.Doc) })
 	}
+	labelled("rule", "(finish)", f.finish)
 	return f, nil
+}
+
+// labelled runs f with a pprof label, so that a CPU profile of a run
+// splits by rule (go tool pprof -tags).
+func labelled(key, value string, f func()) {
+	pprof.Do(context.Background(), pprof.Labels(key, value), func(context.Context) { f() })
 }
 
 // applyRepairs applies the fixes found by a repair stage to f.Doc. A fix
@@ -322,18 +500,31 @@ func mergeFixes(fixes [][]content.Edit) []content.Edit {
 	return kept
 }
 
-// add records a finding reported on doc.
-func (f *File) add(r *Rule, doc *content.Doc, span content.Span, message string, fix *Fix, related []Related) {
+// finding makes a finding of rule r at loc.
+func (f *File) finding(r *Rule, loc Location, message string, related []Related) Finding {
 	sev := r.Severity
 	if s, ok := f.opts.Severity[r.ID]; ok {
 		sev = s
 	}
-	src := doc.SourceSpan(span)
-	start, end := f.Source.Position(src.Start), f.Source.Position(src.End)
-	fd := Finding{
-		Path: f.Path, Line: start.Line, Column: start.Col, EndLine: end.Line, EndColumn: end.Col,
-		Rule: r.ID, Severity: sev, Message: message, Span: src, Related: related,
+	return Finding{
+		Path: f.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
+		Rule: r.ID, Severity: sev, Message: message, Span: loc.Span, Related: related,
 	}
+}
+
+// addAt records a finding without a fix at a resolved location.
+func (f *File) addAt(r *Rule, loc Location, message string, related []Related) {
+	fd := f.finding(r, loc, message, related)
+	if f.Source == nil {
+		detachFinding(&fd)
+	}
+	f.Findings = append(f.Findings, fd)
+}
+
+// add records a finding reported on doc.
+func (f *File) add(r *Rule, doc *content.Doc, span content.Span, message string, fix *Fix, related []Related) {
+	loc := f.locate(doc, span)
+	fd := f.finding(r, loc, message, related)
 	if fix != nil {
 		edits := append([]content.Edit(nil), fix.Edits...)
 		content.SortEdits(edits)

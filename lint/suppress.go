@@ -53,6 +53,7 @@ type directive struct {
 	to    int    // last line covered (disable: set by the matching enable)
 	rules []string
 	span  content.Span
+	loc   Location // span resolved, for reporting after the text is gone
 	used  bool
 }
 
@@ -157,10 +158,10 @@ func (d *directive) covers(id string, line int) bool {
 // suppress drops the findings that directives silence and reports the
 // directives that silenced nothing, when every rule they name ran.
 func (f *File) suppress(opts *Options) {
-	if f.Source == nil || f.Skipped != nil {
+	if f.Skipped != nil {
 		return
 	}
-	dirs := parseDirectives(f.Source)
+	dirs := f.directives
 	if len(dirs) == 0 {
 		return
 	}
@@ -180,7 +181,6 @@ func (f *File) suppress(opts *Options) {
 	if !opts.Select.Matches(UnusedSuppression.ID) || !hasRule(opts.Rules, UnusedSuppression.ID) {
 		return
 	}
-	doc := content.NewDoc(f.Source)
 	// First let directives silence the reports of other directives, then
 	// report what is left.
 	var report []*directive
@@ -200,7 +200,7 @@ func (f *File) suppress(opts *Options) {
 	}
 	for _, d := range report {
 		if unknown := unknownPattern(opts.Rules, d.rules); unknown != "" {
-			f.add(UnusedSuppression, doc, d.span, "canon-"+d.kind+" names "+unknown+", which matches no rule (see `canon rules`)", nil, nil)
+			f.addAt(UnusedSuppression, d.loc, "canon-"+d.kind+" names "+unknown+", which matches no rule (see `canon rules`)", nil)
 			continue
 		}
 		if d.used {
@@ -210,7 +210,7 @@ func (f *File) suppress(opts *Options) {
 		if len(d.rules) > 0 {
 			what = strings.Join(d.rules, ", ")
 		}
-		f.add(UnusedSuppression, doc, d.span, "canon-"+d.kind+" for "+what+" silences nothing; remove it", nil, nil)
+		f.addAt(UnusedSuppression, d.loc, "canon-"+d.kind+" for "+what+" silences nothing; remove it", nil)
 	}
 	SortFindings(f.Findings)
 }

@@ -18,7 +18,7 @@ import (
 
 func newBuildCmd(io *IOStreams) *cobra.Command {
 	var outDir string
-	var check, html bool
+	var check, html, showProgress bool
 	cmd := &cobra.Command{
 		Use:   "build [-o DIR] [--check] [--html] [PATH...]",
 		Short: "Compile raw files into the knowledge base",
@@ -35,7 +35,7 @@ a committed knowledge base can be kept in step with its sources in CI.`,
   canon build --html -o site notes/ extra.txt
   canon build --check -o testdata/golden/kb testdata/corpus`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, res, err := compile(cmd.Context(), io, args)
+			c, res, err := compile(cmd.Context(), io, args, progress(cmd, io, showProgress))
 			if err != nil {
 				return err
 			}
@@ -61,11 +61,14 @@ a committed knowledge base can be kept in step with its sources in CI.`,
 	cmd.Flags().StringVarP(&outDir, "out", "o", "out", "output directory")
 	cmd.Flags().BoolVar(&check, "check", false, "write nothing; exit 1 if DIR differs from what the inputs compile to")
 	cmd.Flags().BoolVar(&html, "html", false, "also write a static HTML site to DIR/site")
+	registerProgress(cmd, &showProgress)
 	return cmd
 }
 
-// compile lints args and deduplicates their problems.
-func compile(ctx context.Context, io *IOStreams, args []string) (*kb.Compiled, *lint.Result, error) {
+// compile lints args and deduplicates their problems, showing progress
+// on bar (nil: none).
+func compile(ctx context.Context, io *IOStreams, args []string, bar *progressBar) (*kb.Compiled, *lint.Result, error) {
+	defer bar.done()
 	rs, err := loadRules(io)
 	if err != nil {
 		return nil, nil, err
@@ -74,7 +77,9 @@ func compile(ctx context.Context, io *IOStreams, args []string) (*kb.Compiled, *
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := lint.Run(ctx, inputs, lint.Options{Rules: rs})
+	// A compact run keeps of each file only its problems, findings and
+	// the lines they point at: the knowledge base needs no more.
+	res, err := lint.Run(ctx, inputs, lint.Options{Rules: rs, Workers: io.Jobs, Compact: true, Progress: bar.hook()})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -86,7 +91,10 @@ func compile(ctx context.Context, io *IOStreams, args []string) (*kb.Compiled, *
 			fmt.Fprintf(io.Err, "canon: skipping %v\n", f.Skipped)
 		}
 	}
-	return kb.Compile(kb.Items(res), dedupe.DefaultOptions()), res, nil
+	bar.status(fmt.Sprintf("deduplicating the problems of %d files", len(res.Files)))
+	opts := dedupe.DefaultOptions()
+	opts.Workers = io.Jobs
+	return kb.Compile(kb.Items(res), opts), res, nil
 }
 
 // maxDiffLines bounds the diff shown per file by build --check.

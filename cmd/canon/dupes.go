@@ -16,6 +16,7 @@ import (
 func newDupesCmd(io *IOStreams) *cobra.Command {
 	var format, tier string
 	var diffLines int
+	var showProgress bool
 	cmd := &cobra.Command{
 		Use:   "dupes [PATH...]",
 		Short: "Show the repeated problems build merges, for review",
@@ -41,7 +42,7 @@ weighted term similarity of the questions for the question tier.`,
 			default:
 				return usageErrorf("unknown tier %q (want exact, near or question)", tier)
 			}
-			c, _, err := compile(cmd.Context(), io, args)
+			c, _, err := compile(cmd.Context(), io, args, progress(cmd, io, showProgress))
 			if err != nil {
 				return err
 			}
@@ -59,6 +60,7 @@ weighted term similarity of the questions for the question tier.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&tier, "tier", "", "show only merges of this tier: exact, near or question")
 	cmd.Flags().IntVar(&diffLines, "diff-lines", 40, "show at most this many diff lines per merge (0: no diff)")
+	registerProgress(cmd, &showProgress)
 	return cmd
 }
 

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +16,7 @@ import (
 
 func newFixCmd(io *IOStreams) *cobra.Command {
 	var rf ruleFlags
-	var diff, write bool
+	var diff, write, showProgress bool
 	cmd := &cobra.Command{
 		Use:   "fix [PATH...]",
 		Short: "Apply the certain fixes of the selected rules",
@@ -46,11 +48,19 @@ touches a source without it.`,
 			}
 			var errs []error
 			changed := 0
-			for _, in := range inputs {
-				fr, err := lint.FixInput(cmd.Context(), in, opts)
+			bar := progress(cmd, io, showProgress)
+			defer bar.done()
+			prog := lint.Progress{TotalFiles: len(inputs)}
+			err = fixAll(cmd.Context(), inputs, opts, io.Jobs, func(in lint.Input, fr *lint.FixResult, err error) error {
+				prog.Files++
+				if fr != nil {
+					prog.Bytes += int64(len(fr.Data))
+					prog.Findings += len(fr.Remaining)
+				}
+				bar.update(prog)
 				if err != nil {
 					errs = append(errs, err)
-					continue
+					return nil
 				}
 				switch {
 				case diff:
@@ -61,15 +71,15 @@ touches a source without it.`,
 					}
 				case write:
 					if !fr.Changed {
-						continue
+						return nil
 					}
 					if fr.Path == stdinPath {
 						errs = append(errs, usageErrorf("--write cannot rewrite standard input"))
-						continue
+						return nil
 					}
 					if err := writeAtomic(fr.Path, fr.Data); err != nil {
 						errs = append(errs, err)
-						continue
+						return nil
 					}
 					changed++
 					fmt.Fprintf(io.Err, "fixed %s (%d fixes)\n", fr.Path, fr.Applied)
@@ -78,6 +88,10 @@ touches a source without it.`,
 						return fmt.Errorf("writing standard output: %w", err)
 					}
 				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 			if len(errs) > 0 {
 				return errors.Join(errs...)
@@ -94,7 +108,60 @@ touches a source without it.`,
 	rf.register(cmd)
 	cmd.Flags().BoolVar(&diff, "diff", false, "print a unified diff instead of writing; exit 1 if a file would change")
 	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite changed files in place, atomically")
+	registerProgress(cmd, &showProgress)
 	return cmd
+}
+
+// fixAll fixes inputs on a pool of jobs workers (0: GOMAXPROCS) and hands
+// each outcome to handle in input order, from one goroutine; at most two
+// outcomes per worker wait to be handled, so memory stays bounded
+// however many files there are. An error from handle stops the run.
+func fixAll(ctx context.Context, inputs []lint.Input, opts lint.Options, jobs int, handle func(lint.Input, *lint.FixResult, error) error) error {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	type outcome struct {
+		fr   *lint.FixResult
+		err  error
+		done chan struct{}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	queue := make(chan *outcome, 2*jobs)
+	sem := make(chan struct{}, jobs)
+	go func() {
+		defer close(queue)
+		for _, in := range inputs {
+			o := &outcome{done: make(chan struct{})}
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				defer func() { <-sem; close(o.done) }()
+				o.fr, o.err = lint.FixInput(ctx, in, opts)
+			}()
+			select {
+			case queue <- o:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	i := 0
+	for o := range queue {
+		<-o.done
+		if err := handle(inputs[i], o.fr, o.err); err != nil {
+			cancel()
+			for o := range queue {
+				<-o.done
+			}
+			return err
+		}
+		i++
+	}
+	return ctx.Err()
 }
 
 // writeAtomic replaces path with data: a temporary file in the same

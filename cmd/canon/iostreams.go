@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"time"
 )
 
 // IOStreams are the process's standard streams and environment, injected so
@@ -21,6 +22,11 @@ type IOStreams struct {
 	// nearest .canon.yaml; NoConfig is --no-config.
 	ConfigFile string
 	NoConfig   bool
+	// Jobs is --jobs: how many files are processed at once (0: one per
+	// CPU, GOMAXPROCS).
+	Jobs int
+
+	now func() time.Time // the clock of the progress bar; nil: time.Now
 
 	setup *setup // loaded once per run
 }

@@ -14,7 +14,7 @@ import (
 func newLintCmd(io *IOStreams) *cobra.Command {
 	var rf ruleFlags
 	var format, failOn, baseline string
-	var writeBaseline bool
+	var writeBaseline, showProgress bool
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Report findings in raw files",
@@ -60,7 +60,11 @@ a usage, configuration or I/O error.`,
 					return err
 				}
 			}
+			opts.Workers, opts.Compact = io.Jobs, true
+			bar := progress(cmd, io, showProgress)
+			opts.Progress = bar.hook()
 			res, err := lint.Run(cmd.Context(), inputs, opts)
+			bar.done()
 			if err != nil {
 				return err
 			}
@@ -88,6 +92,7 @@ a usage, configuration or I/O error.`,
 		},
 	}
 	rf.register(cmd)
+	registerProgress(cmd, &showProgress)
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
 	cmd.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or info")
 	cmd.Flags().StringVar(&baseline, "baseline", "", "leave out the findings recorded in this baseline file")

@@ -64,6 +64,7 @@ configuration or I/O error.`,
 	})
 	root.PersistentFlags().StringVar(&io.ConfigFile, "config", "", "use this configuration file instead of the nearest .canon.yaml")
 	root.PersistentFlags().BoolVar(&io.NoConfig, "no-config", false, "ignore .canon.yaml files")
+	root.PersistentFlags().IntVarP(&io.Jobs, "jobs", "j", 0, "files processed at once (default: one per CPU)")
 	root.AddCommand(
 		newLintCmd(io),
 		newFixCmd(io),

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/lint"
 )
 
@@ -65,10 +64,10 @@ func Count(fs []lint.Finding) Counts {
 	return c
 }
 
-func sources(res *lint.Result) map[string]*content.Source {
-	m := make(map[string]*content.Source, len(res.Files))
+func byPath(res *lint.Result) map[string]*lint.File {
+	m := make(map[string]*lint.File, len(res.Files))
 	for _, f := range res.Files {
-		m[f.Path] = f.Source
+		m[f.Path] = f
 	}
 	return m
 }

@@ -125,7 +125,7 @@ func writeSARIF(w io.Writer, res *lint.Result, opts Options) error {
 			Properties:           sarifProperties{Tags: []string{r.Category()}},
 		})
 	}
-	srcs := sources(res)
+	files := byPath(res)
 	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
 	for _, f := range res.Findings {
 		loc := sarifLocation{PhysicalLocation: sarifPhysical{
@@ -133,8 +133,8 @@ func writeSARIF(w io.Writer, res *lint.Result, opts Options) error {
 			Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn},
 		}}
 		line := ""
-		if src := srcs[f.Path]; src != nil {
-			line = src.Line(f.Line)
+		if file := files[f.Path]; file != nil {
+			line = file.Line(f.Line)
 		}
 		// The fingerprint survives lines moving: rule, path and the
 		// finding's line text, not its number.

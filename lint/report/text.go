@@ -30,7 +30,7 @@ func writeText(w io.Writer, res *lint.Result, opts Options) error {
 		}
 		return code + s + ansiReset
 	}
-	srcs := sources(res)
+	files := byPath(res)
 	for _, f := range res.Findings {
 		sevColor := ansiBlue
 		switch f.Severity {
@@ -44,8 +44,8 @@ func writeText(w io.Writer, res *lint.Result, opts Options) error {
 			paint(sevColor, f.Severity.String()),
 			paint(ansiDim, "["+f.Rule+"]"),
 			f.Message)
-		if src := srcs[f.Path]; src != nil && src.Text != "" {
-			line := src.Line(f.Line)
+		if file := files[f.Path]; file != nil && file.HasText() {
+			line := file.Line(f.Line)
 			shown, caretAt, width := excerpt(line, f.Column, f.EndColumn, f.Line == f.EndLine)
 			fmt.Fprintf(bw, "    %s\n    %s%s\n", shown, strings.Repeat(" ", caretAt), paint(sevColor, strings.Repeat("^", width)))
 		}

@@ -36,10 +36,9 @@ type named struct {
 // A statement is one place that gives an entity a value.
 type statement struct {
 	file   *lint.File
-	span   content.Span // in the file's Doc text
+	loc    lint.Location
 	entity string
 	value  string
-	line   int
 }
 
 func (c *compiler) consistency(rd *ruleDoc, r *lint.Rule) {
@@ -101,7 +100,13 @@ func (c *compiler) consistency(rd *ruleDoc, r *lint.Rule) {
 		r.Doc += "\n\nCorrect statement: " + cs.correct
 	}
 	set := c.set
-	r.RunCorpus = func(p *lint.CorpusPass) { cs.run(p, set) }
+	r.RunCorpus = cs.run
+	// Statements are extracted per file, in parallel and while the text is
+	// at hand; the corpus pass only compares them.
+	r.Collect = func(p *lint.Pass) any {
+		idx := p.Memo(set, func() any { return set.index(p.Doc.Text) }).(*docIndex)
+		return cs.extract(p, idx)
+	}
 }
 
 func (c *compiler) namedPatterns(m map[string][]yamlstrict.Str) []named {
@@ -165,7 +170,7 @@ var numberWords = map[string]string{
 }
 
 // extract lists the statements of one file.
-func (cs *consistency) extract(f *lint.File, idx *docIndex) []statement {
+func (cs *consistency) extract(p *lint.Pass, idx *docIndex) []statement {
 	d := idx.doc
 	var out []statement
 	for _, ui := range idx.candidates(cs.keywords, cs.context != 0) {
@@ -215,8 +220,9 @@ func (cs *consistency) extract(f *lint.File, idx *docIndex) []statement {
 					continue
 				}
 				start, end := d.Source(piece)
+				loc := p.Locate(content.Span{Start: start, End: end})
 				for _, e := range entities {
-					out = append(out, statement{file: f, span: content.Span{Start: start, End: end}, entity: e, value: values[0], line: f.Doc.Line(start)})
+					out = append(out, statement{loc: loc, entity: e, value: values[0]})
 				}
 			}
 		}
@@ -240,11 +246,12 @@ func dedupe(s []string) []string {
 }
 
 // run compares the statements of all files, per entity.
-func (cs *consistency) run(p *lint.CorpusPass, set *Set) {
+func (cs *consistency) run(p *lint.CorpusPass) {
 	byEntity := map[string][]statement{}
 	for _, f := range p.Files {
-		idx := f.Memo(set, f.Doc, func() any { return set.index(f.Doc.Text) }).(*docIndex)
-		for _, st := range cs.extract(f, idx) {
+		sts, _ := p.Collected(f).([]statement)
+		for _, st := range sts {
+			st.file = f
 			byEntity[st.entity] = append(byEntity[st.entity], st)
 		}
 	}
@@ -278,7 +285,7 @@ func (cs *consistency) run(p *lint.CorpusPass, set *Set) {
 				if i == 3 {
 					break
 				}
-				rel = append(rel, lint.RelatedAt(a.file, a.span, fmt.Sprintf("%s is %s here", e, a.value)))
+				rel = append(rel, lint.RelatedAtLocation(a.file, a.loc, fmt.Sprintf("%s is %s here", e, a.value)))
 			}
 			if len(rel) > 0 {
 				msg += fmt.Sprintf(", but %s at %s", right, places(agree))
@@ -292,7 +299,7 @@ func (cs *consistency) run(p *lint.CorpusPass, set *Set) {
 			if len(cs.rule.References) > 0 {
 				msg += " (" + cs.rule.References[0] + ")"
 			}
-			p.Report(st.file, st.span, msg, rel)
+			p.ReportAt(st.file, st.loc, msg, rel)
 		}
 	}
 }
@@ -317,7 +324,7 @@ func places(sts []statement) string {
 			ps = append(ps, fmt.Sprintf("and %d more", len(sts)-3))
 			break
 		}
-		ps = append(ps, fmt.Sprintf("%s:%d", st.file.Path, st.line))
+		ps = append(ps, fmt.Sprintf("%s:%d", st.file.Path, st.loc.Start.Line))
 	}
 	return strings.Join(ps, ", ")
 }
