@@ -198,6 +198,10 @@ func (s *scan) codeScore(i int) int {
 // Scan prepares text for matching; one Scan serves many matchers.
 type Scan = *scan
 
+// ScanKey is the memo key (lint.Pass.Memo) under which the rules of one
+// stage share one Scan of a document instead of each splitting it again.
+type ScanKey struct{}
+
 // NewScan splits text into lines and notes fenced code.
 func NewScan(text string) Scan {
 	s := &scan{text: text, lines: Lines(text)}

@@ -121,7 +121,7 @@ func NewRule(s Spec) (*lint.Rule, error) {
 // report runs every matcher and reports the proposals that do not overlap
 // one reported before them.
 func report(p *lint.Pass, summary string, matchers []*clean.Matcher) {
-	sc := clean.NewScan(p.Doc.Text)
+	sc := p.Memo(clean.ScanKey{}, func() any { return clean.NewScan(p.Doc.Text) }).(clean.Scan)
 	var props []clean.Proposal
 	for _, m := range matchers {
 		props = append(props, m.Find(sc)...)

@@ -48,7 +48,7 @@ after its second when the first is a title: nothing marks where it ends.`,
 		{Good: "The range 1-10 is inclusive -\nthat is, both ends count.\n"},
 	},
 	Run: func(p *lint.Pass) {
-		reportProposals(p, clean.DashBullets(clean.NewScan(p.Doc.Text)), func(pr clean.Proposal) string {
+		reportProposals(p, clean.DashBullets(scanOf(p)), func(pr clean.Proposal) string {
 			return "list bullets split from their items, from " + clean.Quote(pr.Text)
 		})
 	},
@@ -83,7 +83,7 @@ left alone.`,
 		{Good: "const x = fromHex(a)+toHex(b);\n"},
 	},
 	Run: func(p *lint.Pass) {
-		reportProposals(p, clean.GluedCode(clean.NewScan(p.Doc.Text)), func(pr clean.Proposal) string {
+		reportProposals(p, clean.GluedCode(scanOf(p)), func(pr clean.Proposal) string {
 			return "inline code glued to the words around it in " + clean.Quote(pr.Text)
 		})
 	},
@@ -116,7 +116,7 @@ by hand or taken from a copy that kept it.`,
 		{Good: "Components\nAPI layer (Node.js + Express)\nCache (Redis)\nAnalytics pipeline\n"},
 	},
 	Run: func(p *lint.Pass) {
-		reportProposals(p, clean.CollapsedTables(clean.NewScan(p.Doc.Text)), func(pr clean.Proposal) string {
+		reportProposals(p, clean.CollapsedTables(scanOf(p)), func(pr clean.Proposal) string {
 			if len(pr.Edits) > 0 {
 				return "table lost its markup: " + clean.Quote(pr.Text)
 			}
@@ -151,11 +151,17 @@ reports them without a fix. Lines with regex literals are left alone.`,
 		{Good: "async function getUser() {\n  return await User.find();\n}\n"},
 	},
 	Run: func(p *lint.Pass) {
-		reportProposals(p, clean.SquashedCode(clean.NewScan(p.Doc.Text)), func(pr clean.Proposal) string {
+		reportProposals(p, clean.SquashedCode(scanOf(p)), func(pr clean.Proposal) string {
 			if len(pr.Edits) == 0 {
 				return "code squashed onto one line, and " + pr.Fix + ": " + clean.Quote(pr.Text)
 			}
 			return "code squashed onto one line: " + clean.Quote(pr.Text)
 		})
 	},
+}
+
+// scanOf returns the Scan of the pass's document that the clean-stage
+// rules share.
+func scanOf(p *lint.Pass) clean.Scan {
+	return p.Memo(clean.ScanKey{}, func() any { return clean.NewScan(p.Doc.Text) }).(clean.Scan)
 }

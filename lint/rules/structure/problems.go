@@ -3,6 +3,7 @@ package structure
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -290,61 +291,102 @@ can take it from there. There is no fix.`,
 		{Good: "1. What is a mutex?\nA lock that one thread holds at a time.\n"},
 		{Good: "1. How do you deploy without downtime?\nUse readiness probes to avoid sending traffic to not-ready pods\n\n2. What is a pod?\nThe smallest deployable unit.\n"},
 	},
+	// Each file's words and cut-off candidates are read per file, in the
+	// worker pool; the corpus pass only checks the candidates' words
+	// against the vocabulary of all files.
+	Collect: func(p *lint.Pass) any { return collectTruncations(p) },
 	RunCorpus: func(cp *lint.CorpusPass) {
-		vocab := map[string]int{}
+		var vocab []string
 		for _, f := range cp.Files {
-			for w, n := range wordCounts(f.Doc.Text) {
-				vocab[w] += n
+			if t, ok := cp.Collected(f).(*truncations); ok {
+				vocab = append(vocab, t.words...)
 			}
 		}
+		slices.Sort(vocab)
+		vocab = slices.Compact(vocab)
 		for _, f := range cp.Files {
-			text := f.Doc.Text
-			noFinalBreak := !strings.HasSuffix(text, "\n")
-			var own map[string]int
-			for i := range f.Problems {
-				pr := &f.Problems[i]
-				if len(pr.Blocks) == 0 {
-					continue
+			t, ok := cp.Collected(f).(*truncations)
+			if !ok {
+				continue
+			}
+			for _, c := range t.cands {
+				if c.atEOF || prefixOfWord(c.word, vocab) {
+					cp.ReportAt(f, c.loc, c.message, nil)
 				}
-				b := pr.Blocks[len(pr.Blocks)-1]
-				if b.Kind != segment.Paragraph && b.Kind != segment.List {
-					continue
-				}
-				raw := text[b.Span.Start:b.Span.End]
-				line := lastLine(raw)
-				if it, ok := clean.ParseListItem(line); ok {
-					line = it.Text
-				}
-				if !cutOff(line) {
-					continue
-				}
-				atEOF := noFinalBreak && strings.TrimRight(text[b.Span.End:], " \t") == ""
-				if !atEOF {
-					if own == nil {
-						own = wordCounts(text)
-					}
-					if w := lastWord(line); own[w] > 1 || !prefixOfWord(w, vocab) {
-						continue
-					}
-				}
-				words := strings.Fields(line)
-				tail := strings.Join(words[max(0, len(words)-4):], " ")
-				at := strings.LastIndex(raw, tail)
-				span := content.Span{Start: b.Span.Start + at, End: b.Span.Start + at + len(tail)}
-				cp.Report(f, span, fmt.Sprintf("answer to %q ends mid-sentence: “…%s”", pr.Title, tail), nil)
 			}
 		}
 	},
 }
 
+// truncations is what structure/truncated collects of one file: its
+// distinct words, and the answers whose last line looks cut off.
+type truncations struct {
+	words []string
+	cands []truncation
+}
+
+// A truncation is an answer whose last line stops mid-sentence: on a word
+// used once in its file (reported if it begins a longer word of the
+// corpus), or at the end of a file without a final line break.
+type truncation struct {
+	loc     lint.Location
+	word    string
+	atEOF   bool
+	message string
+}
+
+func collectTruncations(p *lint.Pass) *truncations {
+	text := p.Doc.Text
+	noFinalBreak := !strings.HasSuffix(text, "\n")
+	own := wordCounts(text)
+	t := &truncations{words: make([]string, 0, len(own))}
+	for w := range own {
+		t.words = append(t.words, strings.Clone(w))
+	}
+	for i := range p.Problems {
+		pr := &p.Problems[i]
+		if len(pr.Blocks) == 0 {
+			continue
+		}
+		b := pr.Blocks[len(pr.Blocks)-1]
+		if b.Kind != segment.Paragraph && b.Kind != segment.List {
+			continue
+		}
+		raw := text[b.Span.Start:b.Span.End]
+		line := lastLine(raw)
+		if it, ok := clean.ParseListItem(line); ok {
+			line = it.Text
+		}
+		if !cutOff(line) {
+			continue
+		}
+		c := truncation{atEOF: noFinalBreak && strings.TrimRight(text[b.Span.End:], " \t") == ""}
+		if !c.atEOF {
+			c.word = lastWord(line)
+			if own[c.word] > 1 || len(c.word) < 3 {
+				continue
+			}
+		}
+		words := strings.Fields(line)
+		tail := strings.Join(words[max(0, len(words)-4):], " ")
+		at := strings.LastIndex(raw, tail)
+		c.loc = p.Locate(content.Span{Start: b.Span.Start + at, End: b.Span.Start + at + len(tail)})
+		c.message = fmt.Sprintf("answer to %q ends mid-sentence: “…%s”", pr.Title, tail)
+		t.cands = append(t.cands, c)
+	}
+	return t
+}
+
 // prefixOfWord reports whether w (three letters or more) begins a longer
-// word of the vocabulary.
-func prefixOfWord(w string, vocab map[string]int) bool {
+// word of vocab, which is sorted: such a word follows w directly in sort
+// order, or follows the words equal to w.
+func prefixOfWord(w string, vocab []string) bool {
 	if len(w) < 3 {
 		return false
 	}
-	for v := range vocab {
-		if len(v) > len(w) && strings.HasPrefix(v, w) {
+	i, _ := slices.BinarySearch(vocab, w)
+	for ; i < len(vocab) && strings.HasPrefix(vocab[i], w); i++ {
+		if len(vocab[i]) > len(w) {
 			return true
 		}
 	}
