@@ -160,6 +160,9 @@ func classify(r rune) info {
 				break
 			}
 		}
+		if r >= 0x3040 && r <= 0x30FF || r == 0x3005 {
+			in.sc = scKana // ー and 々 are Common by script, kana by use
+		}
 		in.upper = unicode.IsUpper(r)
 		in.lower = unicode.IsLower(r)
 		if isOdd(r) {
@@ -233,6 +236,9 @@ func costOf(r rune) float32 {
 		return 8
 	}
 	if c, ok := charCost[r]; ok {
+		return c
+	}
+	if c, ok := cjkCost(r); ok {
 		return c
 	}
 	if r >= 0x3041 && r <= 0x309F {

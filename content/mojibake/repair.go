@@ -319,7 +319,7 @@ func (d *document) params(prev []Repair) *params {
 	}
 	if best >= 0 && confident > 0 {
 		for i := range pages {
-			p.pageCost[i] = 1.5
+			p.pageCost[i] = 2.5
 		}
 		p.pageCost[best] = 0
 		p.order = append([]int{best}, p.order...)
@@ -494,7 +494,7 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 		}
 		// The second pass reads a region only through the pages that came
 		// close in the first.
-		if !first && g.costs != nil && g.costs[pi] > g.best+4 {
+		if !first && g.costs != nil && g.costs[pi] > g.best+4 && p.pageCost[pi] > 0 {
 			continue
 		}
 		if g.cands[pi] == nil {
