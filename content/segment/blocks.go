@@ -120,27 +120,29 @@ func (r *renderer) block(i int) int {
 
 var atxRE = regexp.MustCompile(`^(#{1,6})\s+(\S.*?)\s*#*$`)
 
-// fenced copies a fenced code block as written.
+// fenced copies a fenced code block as written. A fence without an info
+// string (one that a repair put back, for instance) gets the language
+// guessLang reads from its lines.
 func (r *renderer) fenced(i int) int {
 	ls := r.ls
 	open, _ := clean.IsFence(ls[i].text)
 	info := clean.Trim(strings.TrimLeft(clean.Trim(ls[i].text), "`~"))
 	j := i + 1
 	var body []string
-	closed := false
 	for ; j < len(ls) && ls[j].fence; j++ {
 		if f, ok := clean.IsFence(ls[j].text); ok && f[0] == open[0] && len(f) >= len(open) && clean.Trim(strings.TrimLeft(clean.Trim(ls[j].text), f[:1])) == "" {
-			closed = true
 			j++
 			break
 		}
 		body = append(body, ls[j].text)
 	}
+	if info == "" {
+		info = guessLang(body)
+	}
 	kind := Code
 	if isDiagramLang(info) {
 		kind = Diagram
 	}
-	_ = closed
 	r.add(kind, fence(body, info), info, i, j)
 	return j
 }
