@@ -3,11 +3,26 @@ package rules
 import (
 	"sync"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/canon-kb/canon/lint"
+	"github.com/canon-kb/canon/lint/rules/artifact"
 	"github.com/canon-kb/canon/lint/rules/consistency"
 	"github.com/canon-kb/canon/lint/rules/fact"
 	"github.com/canon-kb/canon/lint/ruleset"
 )
+
+// Rule files accept kind artifact: the artifact rules' own spec (lines and
+// inline patterns with fixes), compiled by the artifact package.
+func init() {
+	ruleset.RegisterKind("artifact", func(file string, n *yaml.Node) (*lint.Rule, error) {
+		spec, err := artifact.DecodeSpec(file, n, "kind")
+		if err != nil {
+			return nil, err
+		}
+		return artifact.NewRule(spec)
+	})
+}
 
 // DeclarativeFiles are the default rule files embedded in the binary.
 func DeclarativeFiles() []ruleset.File {

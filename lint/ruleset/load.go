@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
@@ -38,9 +40,60 @@ type Set struct {
 	claims   []*claim
 }
 
-// fileDoc is the top level of a rule file.
+// fileDoc is the top level of a rule file. Rules are decoded one by one,
+// by kind.
 type fileDoc struct {
-	Rules []ruleDoc `yaml:"rules"`
+	Rules []yaml.Node `yaml:"rules"`
+}
+
+// A KindFunc compiles one rule of a kind defined outside this package
+// (artifact rules, say) from its YAML mapping; file names it in errors.
+// The mapping still holds the "kind" key.
+type KindFunc func(file string, n *yaml.Node) (*lint.Rule, error)
+
+var extKinds = map[string]KindFunc{}
+
+// RegisterKind makes rule files accept kind name, compiled by f. It is
+// meant for package initialisation (lint/rules registers "artifact").
+func RegisterKind(name string, f KindFunc) {
+	if _, dup := extKinds[name]; dup || name == "claim" || name == "compute" || name == "consistency" {
+		panic("ruleset: kind " + name + " registered twice")
+	}
+	extKinds[name] = f
+}
+
+// kindError is an error from a registered kind, with the position of the
+// rule it is about for ordering (its message names the place itself).
+type kindError struct {
+	file      string
+	line, col int
+	err       error
+}
+
+func (e *kindError) Error() string { return e.err.Error() }
+func (e *kindError) Unwrap() error { return e.err }
+
+// errPos returns an error's position for ordering.
+func errPos(err error) (string, int, int) {
+	var ye *yamlstrict.Error
+	var ke *kindError
+	switch {
+	case errors.As(err, &ye):
+		return ye.File, ye.Line, ye.Col
+	case errors.As(err, &ke):
+		return ke.file, ke.line, ke.col
+	}
+	return "", 0, 0
+}
+
+// ruleKind returns the value of a rule mapping's "kind" key.
+func ruleKind(n *yaml.Node) string {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "kind" {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
 }
 
 // ruleDoc is one rule as written. Which fields a rule may set depends on
@@ -83,6 +136,15 @@ type ruleDoc struct {
 // Kinds of declarative rule.
 var kinds = []string{"claim", "compute", "consistency"}
 
+func kindNames() string {
+	names := append([]string(nil), kinds...)
+	for k := range extKinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
 // Load compiles rule files into one Set. Every mistake in every file is
 // reported, each naming file:line:col.
 func Load(files ...File) (*Set, error) {
@@ -99,14 +161,35 @@ func Load(files ...File) (*Set, error) {
 		// Rules are compiled even after a decoding error, so that one run
 		// reports every mistake in the file.
 		errs = append(errs, d.Errs...)
-		if len(d.Errs) == 0 && (root == nil || len(doc.Rules) == 0) {
+		topErrs := len(d.Errs)
+		d.Errs = nil
+		if topErrs == 0 && (root == nil || len(doc.Rules) == 0) {
 			errs = append(errs, &yamlstrict.Error{File: f.Name, Line: 1, Col: 1, Msg: "no rules (want a top-level \"rules:\" list)"})
 			continue
 		}
 		for i := range doc.Rules {
-			rd := &doc.Rules[i]
+			n := &doc.Rules[i]
+			if n.Kind == yaml.MappingNode {
+				if kf := extKinds[ruleKind(n)]; kf != nil {
+					r, err := kf(f.Name, n)
+					switch {
+					case err != nil:
+						errs = append(errs, &kindError{f.Name, n.Line, n.Column, err})
+					case seen[r.ID] != "":
+						errs = append(errs, &yamlstrict.Error{File: f.Name, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("rule %s is already defined at %s", r.ID, seen[r.ID])})
+					default:
+						seen[r.ID] = r.Origin
+						s.Rules = append(s.Rules, r)
+					}
+					continue
+				}
+			}
+			var rd ruleDoc
+			d.Decode(n, &rd)
+			errs = append(errs, d.Errs...)
+			d.Errs = nil
 			c := &compiler{file: f.Name, set: s}
-			r := c.rule(rd)
+			r := c.rule(&rd)
 			if r != nil {
 				if prev, dup := seen[r.ID]; dup {
 					c.errorf(rd.ID, "rule %s is already defined at %s", r.ID, prev)
@@ -120,14 +203,15 @@ func Load(files ...File) (*Set, error) {
 	}
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool {
-			a, b := errs[i].(*yamlstrict.Error), errs[j].(*yamlstrict.Error)
-			if a.File != b.File {
+			af, al, ac := errPos(errs[i])
+			bf, bl, bc := errPos(errs[j])
+			if af != bf {
 				return false // keep file order
 			}
-			if a.Line != b.Line {
-				return a.Line < b.Line
+			if al != bl {
+				return al < bl
 			}
-			return a.Col < b.Col
+			return ac < bc
 		})
 		return nil, errors.Join(errs...)
 	}
@@ -253,7 +337,7 @@ func (c *compiler) rule(rd *ruleDoc) *lint.Rule {
 	case "consistency":
 		c.consistency(rd, r)
 	default:
-		c.errorf(rd.Kind, "unknown kind %q (want one of %s)", rd.Kind.V, strings.Join(kinds, ", "))
+		c.errorf(rd.Kind, "unknown kind %q (want one of %s)", rd.Kind.V, kindNames())
 	}
 	if len(c.errs) > 0 {
 		return nil
