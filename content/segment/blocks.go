@@ -365,7 +365,7 @@ func (r *renderer) code(i int) int {
 		if clean.Indent(l.text) > base {
 			indented = true
 		}
-		depth += bracketDelta(l.text)
+		depth += clean.BracketDelta(l.text)
 		j++
 	}
 	for j > i && ls[j-1].blank() {
@@ -385,37 +385,6 @@ func (r *renderer) code(i int) int {
 	}
 	r.add(kind, fence(body, lang), lang, i, j)
 	return j
-}
-
-// bracketDelta counts the brackets a line opens minus those it closes,
-// outside string literals and // comments.
-func bracketDelta(s string) int {
-	d := 0
-	var quote rune
-	prev := rune(0)
-	for _, c := range s {
-		if quote != 0 {
-			if c == quote && prev != '\\' {
-				quote = 0
-			}
-			prev = c
-			continue
-		}
-		switch c {
-		case '"', '\'', '`':
-			quote = c
-		case '(', '[', '{':
-			d++
-		case ')', ']', '}':
-			d--
-		case '/':
-			if prev == '/' {
-				return d
-			}
-		}
-		prev = c
-	}
-	return d
 }
 
 var (
