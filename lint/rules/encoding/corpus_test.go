@@ -73,6 +73,16 @@ func residue(text string, cm, fallback *charmap.Charmap) []string {
 	return found
 }
 
+// leadRune reports whether cm maps a UTF-8 lead byte to r.
+func leadRune(r rune, cm *charmap.Charmap) bool {
+	for b := 0xC2; b <= 0xF4; b++ {
+		if cm.DecodeByte(byte(b)) == r {
+			return true
+		}
+	}
+	return false
+}
+
 // TestCorpusRepair: canon fix --select encoding leaves no run of 002 and
 // 003 that still reads as mojibake through the page that damaged it, and
 // keeps 003's genuine bullets.
@@ -102,6 +112,14 @@ func TestCorpusRepair(t *testing.T) {
 			}
 			for _, r := range residue(fixed, c.cm, c.fb) {
 				t.Errorf("mojibake left: %q", r)
+			}
+			// The files are English: a lone character the page maps from a
+			// lead byte (a Turkish or Thai letter), or a C1 control, would be
+			// a damaged character whose continuation bytes were all lost.
+			for i, r := range fixed {
+				if leadRune(r, c.cm) || (r >= 0x80 && r <= 0x9F) {
+					t.Errorf("damaged character left: %q in %q", r, fixed[max(0, i-20):min(len(fixed), i+20)])
+				}
 			}
 			if c.bullets > 0 && strings.Count(fixed, "•") != c.bullets {
 				t.Errorf("%d bullets after the repair, want %d", strings.Count(fixed, "•"), c.bullets)
