@@ -40,6 +40,7 @@ var damagers = []damager{
 	{name: "windows-1256", cm: charmap.Windows1256},
 	{name: "windows-1257", cm: charmap.Windows1257},
 	{name: "windows-1258", cm: charmap.Windows1258},
+	{name: "windows-874", cm: charmap.Windows874},
 	{name: "windows-874+1252", cm: charmap.Windows874, fallback: charmap.Windows1252},
 	{name: "ISO-8859-1", cm: charmap.ISO8859_1, iso: true},
 	{name: "ISO-8859-2", cm: charmap.ISO8859_2, iso: true},
