@@ -201,20 +201,33 @@ type document struct {
 
 func newDocument(text string) *document {
 	d := &document{text: text}
-	var cur *region
-	var prevLead uint32
+	// The current run of lead and continuation characters: most runs (a
+	// lone é) never pair a lead with a continuation, so a region is only
+	// built, from text[start:end], for one that does.
+	start := -1
+	var mask, prevLead uint32
 	flush := func(end int) {
-		if cur != nil && cur.pages != 0 {
-			cur.end = end
-			cur.offs = append(cur.offs, end)
-			cur.right = ' '
-			if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) {
-				cur.right = r
+		if start >= 0 && mask != 0 {
+			g := &region{start: start, end: end, left: '\n', right: ' ', pages: mask, cands: make([][][]cand, len(pages))}
+			if start > 0 {
+				g.left, _ = utf8.DecodeLastRuneInString(text[:start])
 			}
-			d.regions = append(d.regions, cur)
+			if end < len(text) {
+				g.right, _ = utf8.DecodeRuneInString(text[end:])
+			}
+			n := utf8.RuneCountInString(text[start:end])
+			g.runes = make([]rune, 0, n)
+			g.offs = make([]int, 0, n+1)
+			for j := start; j < end; {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				g.runes = append(g.runes, r)
+				g.offs = append(g.offs, j)
+				j += size
+			}
+			g.offs = append(g.offs, end)
+			d.regions = append(d.regions, g)
 		}
-		cur = nil
-		prevLead = 0
+		start, mask, prevLead = -1, 0, 0
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -236,15 +249,10 @@ func newDocument(text string) *document {
 			i += n
 			continue
 		}
-		if cur == nil {
-			cur = &region{start: i, left: '\n', cands: make([][][]cand, len(pages))}
-			if i > 0 {
-				cur.left, _ = utf8.DecodeLastRuneInString(text[:i])
-			}
+		if start < 0 {
+			start = i
 		}
-		cur.pages |= prevLead & cont
-		cur.runes = append(cur.runes, r)
-		cur.offs = append(cur.offs, i)
+		mask |= prevLead & cont
 		prevLead = lead
 		i += n
 	}
@@ -825,6 +833,9 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 	n := len(g.runes)
 	at := make([][]*node, n+1)
 	at[0] = []*node{{last: g.left}}
+	// Nodes come from chunks that are never grown in place, so pointers
+	// into them stay valid: one allocation per chunk, not per node.
+	var arena []node
 	push := func(pos int, nd node) {
 		for _, o := range at[pos] {
 			if o.last == nd.last && o.dec == nd.dec {
@@ -834,8 +845,11 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 				return
 			}
 		}
-		n := nd
-		at[pos] = append(at[pos], &n)
+		if len(arena) == cap(arena) {
+			arena = make([]node, 0, max(n+8, 2*cap(arena)))
+		}
+		arena = append(arena, nd)
+		at[pos] = append(at[pos], &arena[len(arena)-1])
 	}
 	for i := 0; i < n; i++ {
 		nodes := at[i]
