@@ -18,11 +18,13 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/content/clean"
 	"github.com/canon-kb/canon/lint"
 )
@@ -119,7 +121,9 @@ func NewRule(s Spec) (*lint.Rule, error) {
 }
 
 // report runs every matcher and reports the proposals that do not overlap
-// one reported before them.
+// one reported before them. Inline matches on one line make one finding,
+// as encoding repairs do: a table of contents with two dead links a line
+// reads better as one finding a line.
 func report(p *lint.Pass, summary string, matchers []*clean.Matcher) {
 	sc := p.Memo(clean.ScanKey{}, func() any { return clean.NewScan(p.Doc.Text) }).(clean.Scan)
 	var props []clean.Proposal
@@ -128,13 +132,53 @@ func report(p *lint.Pass, summary string, matchers []*clean.Matcher) {
 	}
 	sort.SliceStable(props, func(i, j int) bool { return props[i].Span.Start < props[j].Span.Start })
 	end := -1
+	var group []clean.Proposal
 	for _, pr := range props {
 		if pr.Span.Start < end {
 			continue
 		}
 		end = pr.Span.End
-		p.Report(pr.Span, summary+": "+clean.Quote(pr.Text), &lint.Fix{Message: pr.Fix, Edits: pr.Edits})
+		if len(group) > 0 && !strings.Contains(p.Doc.Text[group[0].Span.Start:pr.Span.End], "\n") {
+			group = append(group, pr)
+			continue
+		}
+		reportGroup(p, summary, group)
+		group = append(group[:0], pr)
 	}
+	reportGroup(p, summary, group)
+}
+
+// maxListed bounds the matches one finding spells out.
+const maxListed = 4
+
+// reportGroup reports proposals that lie on one line as one finding.
+func reportGroup(p *lint.Pass, summary string, group []clean.Proposal) {
+	switch len(group) {
+	case 0:
+		return
+	case 1:
+		pr := group[0]
+		p.Report(pr.Span, summary+": "+clean.Quote(pr.Text), &lint.Fix{Message: pr.Fix, Edits: pr.Edits})
+		return
+	}
+	var quoted, fixes []string
+	var edits []content.Edit
+	for i, pr := range group {
+		if i < maxListed {
+			quoted = append(quoted, clean.Quote(pr.Text))
+		}
+		if !slices.Contains(fixes, pr.Fix) {
+			fixes = append(fixes, pr.Fix)
+		}
+		edits = append(edits, pr.Edits...)
+	}
+	list := strings.Join(quoted, ", ")
+	if len(group) > maxListed {
+		list += fmt.Sprintf(" and %d more", len(group)-maxListed)
+	}
+	span := content.Span{Start: group[0].Span.Start, End: group[len(group)-1].Span.End}
+	p.Report(span, fmt.Sprintf("%s: %d on the line: %s", summary, len(group), list),
+		&lint.Fix{Message: fmt.Sprintf("%s (%d places)", strings.Join(fixes, "; "), len(group)), Edits: edits})
 }
 
 // ParseSpecs decodes a YAML list of specs strictly: unknown keys and
