@@ -39,6 +39,12 @@ func stems(ts Terms) string {
 		if t.Specific {
 			s += "*"
 		}
+		if t.Aside {
+			s += "~"
+		}
+		if t.Example {
+			s += "~"
+		}
 		out = append(out, s)
 	}
 	return strings.Join(out, " ")
@@ -48,12 +54,15 @@ func TestQuestionTerms(t *testing.T) {
 	lx := NewLexicon()
 	for _, tc := range []struct{ q, want string }{
 		{"How does JWT authentication work?", "authent jwt*"},
-		{"How does JSON Web Token authentication work? Explain the complete flow.", "authent flow jwt*"},
-		{"What is CAP theorem? How does it apply to MongoDB?", "appli cap* mongodb* theorem"},
+		{"How does JSON Web Token authentication work? Explain the complete flow.", "authent flow~ jwt*"},
+		{"What is CAP theorem? How does it apply to MongoDB?", "appli~ cap* mongodb*~ theorem"},
 		{"Explain the CAP theorem with real-world examples?", "cap* theorem"},
 		{"HTTP/2 vs HTTP/3 Protocol Differences", "http2* http3* protocol"},
 		{"What Is CORS in Express and How Does It Work?", "cors* express"},
-		{"What is the difference between require and import in Node.js?", "import node* requir"},
+		{"What is the difference between require and import in Node.js?", "import node*~ requir"},
+		{"Explain OAuth2 in detail (authorization code flow).", "author~ code~ flow~ oauth*"},
+		{"What is eventual consistency? Where is it used in systems like WhatsApp?", "consist eventu system~ whatsapp~~"},
+		{"Tasks in Node.js without blocking the event loop", "block event loop node* task without"},
 	} {
 		if got := stems(lx.QuestionTerms(tc.q)); got != tc.want {
 			t.Errorf("QuestionTerms(%q) = %q, want %q", tc.q, got, tc.want)
@@ -102,6 +111,24 @@ func TestCompareQuestions(t *testing.T) {
 		{"What is rate limiting?", "How do you implement rate limiting?", Related},
 		{"Understanding Bloom Filters", "What is a Bloom filter?", Same},
 		{"Implementing distributed locks", "How do you implement a distributed lock?", Same},
+		// A word added to the main clause asks something else; the same
+		// word in a later sentence, in parentheses or as an example only
+		// elaborates.
+		{"What Is a Presigned URL?", "What’s Inside a Presigned URL?", Related},
+		{"Understanding Eventual Consistency", "What are eventual consistency and strong consistency?", Related},
+		{"Understanding Eventual Consistency", "What is eventual consistency? Where is it used in systems like WhatsApp?", Same},
+		{"What is eventual consistency in distributed systems?", "What is eventual consistency? Where is it used in real-world systems?", Same},
+		{"How does CAP apply to MongoDB?", "How does CAP apply to databases like MongoDB?", Same},
+		// Words that name the kind of answer are the intent's, not terms.
+		{"Implementing CQRS Pattern", "How do you implement CQRS?", Same},
+		{"Cache Invalidation Strategies", "How do you invalidate a cache?", Same},
+		{"What are API abuse prevention strategies?", "Protecting API from Abuse", Same},
+		{"What are the pros and cons of using NoSQL over SQL?", "When to Use NoSQL vs SQL", Same},
+		{"Design a URL Shortener (like Bitly)", "How would you design a scalable URL shortener like Bit.ly?", Same},
+		{"How do you implement rate limiting in an API?", "What are the different types of API rate limiting strategies?", Related},
+		// A bare subject is compatible with any question about it.
+		{"Zero-downtime Deployment", "How do you perform zero-downtime deployments?", Same},
+		{"API Rate Limiter vs Throttling", "API Rate Limiting and Throttling", Same},
 	} {
 		s, v := CompareQuestions(lx.Analyze(tc.a), lx.Analyze(tc.b), th)
 		if v != tc.want {

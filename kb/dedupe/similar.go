@@ -26,15 +26,19 @@ func CompareTerms(a, b Terms, th Thresholds) (float64, Verdict) {
 }
 
 // CompareQuestions compares two analysed questions. The similarity is the
-// Jaccard index of their terms. They are the same question when
+// weighted Jaccard index of their terms (an aside counts asideWeight, a
+// shared term its larger weight). They are the same question when
 //   - they ask for the same kind of answer (their intents agree),
 //   - neither names something the other does not ("in Magento", "HTTP/3":
 //     a narrower or a neighbouring question), and
-//   - one only adds common words to the other and the similarity reaches
-//     th.Subset ("How does JWT work? Explain the complete flow."), or both
-//     add words and it reaches th.Same. Each adding its own words is the
-//     mark of sibling questions ("… without blocking the event loop",
-//     "… without blocking the user"), so th.Same is the higher bar.
+//   - one only adds words in passing (Term.Aside) to the other and the
+//     similarity reaches th.Subset ("How does JWT work? Explain the
+//     complete flow."), or else it reaches th.Same. A word added to the
+//     main clause changes what is asked ("What's inside a presigned
+//     URL?", "eventual and strong consistency"), and each adding its own
+//     words is the mark of sibling questions ("… without blocking the
+//     event loop", "… without blocking the user"), so th.Same is the
+//     higher bar.
 //
 // They are related when the similarity reaches th.Related.
 func CompareQuestions(a, b Question, th Thresholds) (float64, Verdict) {
@@ -73,29 +77,32 @@ func compare(a, b Terms, sameIntent bool, th Thresholds) (float64, Verdict) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, Different
 	}
-	inter, onlyA, onlyB := 0, 0, 0
+	var inter, onlyA, onlyB float64
 	specA, specB := false, false
+	mainA, mainB := false, false // a term of the main clause only one has
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case j == len(b) || i < len(a) && a[i].Stem < b[j].Stem:
-			onlyA++
+			onlyA += a[i].weight()
 			specA = specA || a[i].Specific
+			mainA = mainA || !a[i].Aside
 			i++
 		case i == len(a) || b[j].Stem < a[i].Stem:
-			onlyB++
+			onlyB += b[j].weight()
 			specB = specB || b[j].Specific
+			mainB = mainB || !b[j].Aside
 			j++
 		default:
-			inter++
+			inter += max(a[i].weight(), b[j].weight())
 			i++
 			j++
 		}
 	}
-	sim := float64(inter) / float64(inter+onlyA+onlyB)
+	sim := inter / (inter + onlyA + onlyB)
 	switch {
 	case !sameIntent || specA || specB:
-	case (onlyA == 0 || onlyB == 0) && sim >= th.Subset:
+	case (onlyA == 0 && !mainB || onlyB == 0 && !mainA) && sim >= th.Subset:
 		return sim, Same
 	case sim >= th.Same:
 		return sim, Same

@@ -19,6 +19,33 @@ type Term struct {
 	// word with digits or dots (HTTP/2, Node.js). A question that adds a
 	// specific term to another asks something narrower.
 	Specific bool
+	// Aside marks a term the question only mentions in passing: in a
+	// later sentence ("Explain the complete flow."), in parentheses, or in
+	// a closing "in …" phrase giving the setting ("… in distributed
+	// systems"). Such words elaborate the question rather than change it,
+	// so they weigh less (asideWeight) and a question that adds only them
+	// to another asks the same thing.
+	Aside bool
+	// Example marks a term only named as an example ("a broker like
+	// Kafka"): an aside that illustrates without narrowing, so it is never
+	// Specific and weighs least.
+	Example bool
+}
+
+// What Aside and Example terms count for in similarities.
+const (
+	asideWeight   = 0.5
+	exampleWeight = 0.25
+)
+
+func (t Term) weight() float64 {
+	switch {
+	case t.Example:
+		return exampleWeight
+	case t.Aside:
+		return asideWeight
+	}
+	return 1
 }
 
 // A Terms is a question reduced to its content: no stop words, no
@@ -53,7 +80,29 @@ var fluff = map[string]bool{
 	"let": true, "know": true, "need": true, "needed": true, "used": true, "use": true,
 	"uses": true, "usage": true, "purpose": true, "main": true, "key": true, "common": true,
 	"complete": true, "full": true, "simple": true, "terms": true,
+	// The kind of answer asked for, which intents record: "How do you
+	// implement X?" and "Implementing X" ask one thing, "What is X?" and
+	// "How do you implement X?" differ by intent, not by terms.
+	"implement": true, "implementing": true, "implementation": true, "perform": true,
+	"design": true, "designing": true,
+	"performing": true, "pros": true, "cons": true, "tradeoff": true, "tradeoffs": true,
+	"advantages": true, "disadvantages": true, "strategies": true, "strategy": true,
+	"techniques": true, "technique": true, "approaches": true, "approach": true,
+	"kinds": true, "types": true,
+	// Generic heads that name no other thing: "CQRS pattern", "SQL
+	// injection attacks", "idempotent operations".
+	"pattern": true, "patterns": true, "attack": true, "attacks": true,
+	"operation": true, "operations": true,
+	// Qualities every answer aims for: "design a scalable URL shortener"
+	// asks what "design a URL shortener" does.
+	"scalable": true, "efficient": true, "efficiently": true, "robust": true,
+	"reliable": true, "reliably": true, "effective": true, "effectively": true,
+	"proper": true, "properly": true, "correctly": true,
 }
+
+// stemSynonyms unify stems of verbs that ask one thing: protecting an API
+// from abuse is preventing abuse.
+var stemSynonyms = map[string]string{"protect": "prevent", "avoid": "prevent", "defend": "prevent", "mitig": "prevent"}
 
 // Lexicon unifies acronyms and synonyms: each phrase maps to a canonical
 // word, so "JSON Web Token" and "JWT" are one term.
@@ -122,6 +171,14 @@ var builtinSynonyms = map[string][]string{
 	"iac":        {"infrastructure as code"},
 	"s3":         {"simple storage service"},
 }
+
+// commonCanons are the canonical words of builtinSynonyms that name no
+// particular thing: unlike an acronym or a product, they do not make a
+// question narrower (see Term.Specific).
+var commonCanons = map[string]bool{"database": true}
+
+// specific reports whether a canonical word names something.
+func (lx *Lexicon) specific(canon string) bool { return !commonCanons[canon] }
 
 // NewLexicon returns the built-in lexicon.
 func NewLexicon() *Lexicon {
@@ -276,7 +333,11 @@ const (
 	When                       // when to, should you, choosing
 	Why                        // why, benefits, importance
 	Compare                    // difference, vs, pros and cons, trade-offs
-	Kinds                      // strategies, types, algorithms: a survey
+	Kinds                      // types, kinds, algorithms: a survey
+	// Topic marks a bare subject with no question words ("Database
+	// Sharding", "Zero-downtime Deployment"): a heading whose text covers
+	// the subject whatever is asked of it.
+	Topic
 )
 
 // A Question is a question reduced for comparison.
@@ -296,7 +357,8 @@ var (
 	howToWords   = map[string]bool{"implement": true, "implementing": true, "implementation": true, "design": true, "designing": true, "build": true, "building": true, "handle": true, "handling": true, "prevent": true, "preventing": true, "avoid": true, "avoiding": true, "optimize": true, "optimise": true, "optimizing": true, "reduce": true, "reducing": true, "deploy": true, "deploying": true, "migrate": true, "migrating": true, "secure": true, "securing": true, "protect": true, "protecting": true, "debug": true, "debugging": true, "monitor": true, "monitoring": true, "fix": true, "detect": true, "scale": true, "scaling": true, "set": true, "setup": true, "configure": true, "configuring": true, "store": true, "manage": true, "managing": true, "ensure": true, "track": true, "test": true, "testing": true, "write": true, "identify": true, "invalidate": true, "perform": true, "break": true, "model": true, "instrumenting": true, "eliminate": true, "elimination": true, "practicing": true, "practice": true, "using": true}
 	whenWords    = map[string]bool{"when": true, "choosing": true, "choose": true, "should": true, "whether": true, "cases": true}
 	whyWords     = map[string]bool{"why": true, "benefit": true, "benefits": true, "advantage": true, "advantages": true, "importance": true, "important": true, "matters": true}
-	kindsWords   = map[string]bool{"strategies": true, "types": true, "algorithms": true, "techniques": true, "approaches": true, "kinds": true}
+	kindsWords   = map[string]bool{"types": true, "algorithms": true, "kinds": true, "categories": true}
+	waysWords    = map[string]bool{"strategies": true, "techniques": true, "approaches": true, "ways": true, "methods": true}
 	compareWords = map[string]bool{"difference": true, "differences": true, "differ": true, "vs": true, "versus": true, "compare": true, "comparison": true, "pros": true, "cons": true, "tradeoffs": true, "tradeoff": true, "trade": true, "between": true}
 )
 
@@ -329,6 +391,8 @@ func intents(toks []token) Intent {
 			in |= Compare
 		case kindsWords[x]:
 			in |= Kinds
+		case waysWords[x]:
+			in |= HowTo // cache invalidation strategies: how to invalidate
 		case howToWords[x] && (i == 0 || toks[i].first):
 			// An imperative or gerund opening: "Design a URL shortener",
 			// "Handling exactly-once delivery".
@@ -336,17 +400,23 @@ func intents(toks []token) Intent {
 		}
 	}
 	if in == 0 {
-		// A bare subject ("Database Sharding") asks what it is.
-		in = Define
+		in = Topic
 	}
 	return in
 }
 
 // compatible reports whether two questions can ask for the same answer:
-// they share an intent, or one asks for ways of doing what the other asks
-// how to do.
+// they share an intent, or one is a bare subject. A survey of kinds ("the
+// types of rate limiting") is its own answer, even beside a shared intent
+// ("… rate limiting strategies").
 func (a Intent) compatible(b Intent) bool {
-	return a&b != 0 || a&Kinds != 0 && b&HowTo != 0 || b&Kinds != 0 && a&HowTo != 0
+	if a&Topic != 0 || b&Topic != 0 {
+		return true
+	}
+	if a&Kinds != b&Kinds {
+		return false
+	}
+	return a&b != 0
 }
 
 // QuestionTerms reduces a question to its content terms.
@@ -360,19 +430,34 @@ func (lx *Lexicon) terms(toks []token) Terms {
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.text)
 	}
+	aside := asides(toks, lower)
 	seen := map[string]int{}
 	var out Terms
-	addTerm := func(stem string, specific bool) {
+	example := false // within an example, up to the sentence or parenthesis end
+	addTerm := func(stem string, specific, aside bool) {
+		t := Term{Stem: stem, Specific: specific && !example, Aside: aside || example, Example: example}
 		if k, ok := seen[stem]; ok {
-			out[k].Specific = out[k].Specific || specific
+			o := &out[k]
+			o.Specific = o.Specific || t.Specific
+			o.Aside = o.Aside && t.Aside
+			o.Example = o.Example && t.Example
 			return
 		}
 		seen[stem] = len(out)
-		out = append(out, Term{Stem: stem, Specific: specific})
+		out = append(out, t)
 	}
 	for i := 0; i < len(toks); {
+		if example && (toks[i].sentence != toks[i-1].sentence || toks[i].paren != toks[i-1].paren) {
+			example = false
+		}
+		if n := exampleMarker(lower, i); n > 0 {
+			// "a broker like Kafka or RabbitMQ", "(e.g. Redis)".
+			example = true
+			i += n
+			continue
+		}
 		if p, ok := lx.match(lower, i); ok {
-			addTerm(p.canon, true)
+			addTerm(p.canon, lx.specific(p.canon), aside[i])
 			i += len(p.words)
 			continue
 		}
@@ -382,13 +467,86 @@ func (lx *Lexicon) terms(toks []token) Terms {
 			continue
 		}
 		if toks[i].acronym() {
-			addTerm(w, true) // CORS is no plural of COR
+			addTerm(w, true, aside[i]) // CORS is no plural of COR
 		} else {
-			addTerm(english.Stem(w, false), toks[i].specific(i, titleCase))
+			stem := english.Stem(w, false)
+			if syn, ok := stemSynonyms[stem]; ok {
+				stem = syn
+			}
+			addTerm(stem, toks[i].specific(i, titleCase), aside[i])
 		}
 		i++
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Stem < out[j].Stem })
+	return out
+}
+
+// exampleMarker returns the number of words of an example marker at
+// words[i] ("like", "such as", "e.g.", "for example", "including"), or 0.
+func exampleMarker(words []string, i int) int {
+	next := func(k int) string {
+		if i+k < len(words) {
+			return words[i+k]
+		}
+		return ""
+	}
+	switch words[i] {
+	case "like", "eg", "including":
+		if i > 0 { // "Like" opening a question is no marker
+			return 1
+		}
+	case "such":
+		if next(1) == "as" {
+			return 2
+		}
+	case "for":
+		if next(1) == "example" || next(1) == "instance" {
+			return 2
+		}
+	}
+	return 0
+}
+
+// maxSetting is the most words a closing "in …" phrase may have to be
+// read as the question's setting ("in a SaaS backend").
+const maxSetting = 3
+
+// clauseWords continue a phrase past its setting but are no stop words.
+var clauseWords = map[string]bool{"without": true, "within": true, "using": true, "via": true, "across": true, "unless": true, "whereas": true}
+
+// asides marks the tokens of a question that only elaborate it (see
+// Term.Aside): those after its first sentence, those in parentheses, and
+// a short closing "in …" phrase of the first sentence.
+func asides(toks []token, lower []string) []bool {
+	out := make([]bool, len(toks))
+	end := len(toks) // end of the first sentence
+	for i, t := range toks {
+		if t.sentence > 0 {
+			end = min(end, i)
+		}
+		out[i] = t.sentence > 0 || t.paren
+	}
+	for k := end - 1; k > 0; k-- {
+		if lower[k] != "in" || toks[k].paren {
+			continue
+		}
+		words, ok := 0, true
+		for _, w := range lower[k+1 : end] {
+			switch {
+			case w == "a" || w == "an" || w == "the":
+			case english.IsStopWord(w) || clauseWords[w]:
+				ok = false // "in Node.js without blocking the event loop" goes on
+			default:
+				words++
+			}
+		}
+		if ok && words > 0 && words <= maxSetting {
+			for i := k + 1; i < end; i++ {
+				out[i] = true
+			}
+		}
+		break
+	}
 	return out
 }
 
@@ -416,6 +574,12 @@ type token struct {
 	text   string
 	joined bool // written with inner dots or slashes: Node.js, HTTP/2, req.params
 	first  bool // first word of a sentence
+	// sentence counts the sentence ends (. ? ! and line breaks) before
+	// the token; a colon or semicolon starts a sentence (first) without
+	// ending the question's main clause.
+	sentence int
+	paren    bool // inside parentheses or brackets
+	hyphen   bool // joined by a hyphen to the word before: zero-downtime
 }
 
 // acronym reports whether a token is written in capitals and digits
@@ -462,12 +626,26 @@ func tokens(s string) []token {
 	rs := []rune(s)
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	var out []token
-	first := true
+	first, sentence, depth, hyphen := true, 0, 0, false
 	for i := 0; i < len(rs); {
 		if !isWord(rs[i]) {
-			if strings.ContainsRune(".?!:;", rs[i]) {
+			switch rs[i] {
+			case '.', '?', '!', '\n':
+				if rs[i] == '.' && continuesSentence(rs[i+1:]) {
+					break // "vs. Y", "approx. 5"
+				}
+				if len(out) > 0 && out[len(out)-1].sentence == sentence {
+					sentence++
+				}
 				first = true
+			case ':', ';':
+				first = true
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth = max(0, depth-1)
 			}
+			hyphen = rs[i] == '-' && len(out) > 0 && i > 0 && isWord(rs[i-1])
 			i++
 			continue
 		}
@@ -492,10 +670,26 @@ func tokens(s string) []token {
 			}
 			break
 		}
-		out = append(out, token{text: b.String(), joined: joined, first: first})
-		first = false
+		out = append(out, token{text: b.String(), joined: joined, first: first,
+			sentence: sentence, paren: depth > 0, hyphen: hyphen})
+		first, hyphen = false, false
 	}
 	return out
+}
+
+// continuesSentence reports whether the text after a period goes on with
+// the same sentence: a lower-case word or a digit follows.
+func continuesSentence(rest []rune) bool {
+	for _, r := range rest {
+		switch {
+		case r == ' ' || r == '\t':
+			continue
+		case unicode.IsLower(r) || unicode.IsDigit(r):
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // isTitleCase reports whether a question is written in title case, as in
