@@ -184,6 +184,7 @@ func Run(docs []Doc, opts Options) *Result {
 		problems: newUnionFind(len(docs)), answers: newUnionFind(len(docs))}
 	r.res.Stats.Docs = len(docs)
 	r.prepare()
+	r.unspecifyContext()
 	r.exact()
 	r.near()
 	r.questions()
@@ -260,6 +261,50 @@ func (r *runner) prepare() {
 			p.shingles = shingleWords(words, r.opts.Shingle)
 		}
 	})
+}
+
+// A name asked about in at least contextShare of the docs (and
+// contextMin of them) is the subject of the whole collection ("in
+// Node.js" across a Node.js interview sheet): it sets the scene rather
+// than narrowing a question, so it is not Specific there.
+const (
+	contextShare = 0.05
+	contextMin   = 10
+)
+
+// unspecifyContext clears Specific on the names that are context.
+func (r *runner) unspecifyContext() {
+	count := map[string]int{}
+	for i := range r.prep {
+		var seen []string
+		for _, q := range r.prep[i].terms {
+			for _, t := range q.Terms {
+				if t.Specific && !slices.Contains(seen, t.Stem) {
+					seen = append(seen, t.Stem)
+					count[t.Stem]++
+				}
+			}
+		}
+	}
+	least := max(contextMin, int(contextShare*float64(len(r.docs))+0.999))
+	context := map[string]bool{}
+	for stem, n := range count {
+		if n >= least {
+			context[stem] = true
+		}
+	}
+	if len(context) == 0 {
+		return
+	}
+	for i := range r.prep {
+		for _, q := range r.prep[i].terms {
+			for k := range q.Terms {
+				if context[q.Terms[k].Stem] {
+					q.Terms[k].Specific = false
+				}
+			}
+		}
+	}
 }
 
 // questionSim is the best similarity between any wording of i's question

@@ -1,7 +1,9 @@
 package dedupe
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -63,6 +65,9 @@ func TestQuestionTerms(t *testing.T) {
 		{"Explain OAuth2 in detail (authorization code flow).", "author~ code~ flow~ oauth*"},
 		{"What is eventual consistency? Where is it used in systems like WhatsApp?", "consist eventu system~ whatsapp~~"},
 		{"Tasks in Node.js without blocking the event loop", "block event loop node* task without"},
+		// Case is read per sentence: a heading's capitals mark no names
+		// even when a scenario in sentence case follows.
+		{"When to Scale Horizontally vs Vertically\n\nYour app hits CPU limits.", "app~ cpu*~ hit~ horizont limit~ scale vertic"},
 	} {
 		if got := stems(lx.QuestionTerms(tc.q)); got != tc.want {
 			t.Errorf("QuestionTerms(%q) = %q, want %q", tc.q, got, tc.want)
@@ -126,6 +131,11 @@ func TestCompareQuestions(t *testing.T) {
 		{"What are the pros and cons of using NoSQL over SQL?", "When to Use NoSQL vs SQL", Same},
 		{"Design a URL Shortener (like Bitly)", "How would you design a scalable URL shortener like Bit.ly?", Same},
 		{"How do you implement rate limiting in an API?", "What are the different types of API rate limiting strategies?", Related},
+		{"What's inside a JWT?", "What is a JWT?", Related},
+		{"What is optimistic locking?", "What are optimistic locking and pessimistic locking?", Related},
+		{"Payment Service (cards, wallets) for millions", "How would you design a payment system (cards, wallets)?", Same},
+		// A heading's capitals mark no name, even before a scenario.
+		{"When to Scale Horizontally vs Vertically\n\nShould you add servers?", "What is horizontal vs vertical scaling?", Same},
 		// A bare subject is compatible with any question about it.
 		{"Zero-downtime Deployment", "How do you perform zero-downtime deployments?", Same},
 		{"API Rate Limiter vs Throttling", "API Rate Limiting and Throttling", Same},
@@ -185,6 +195,33 @@ func TestRunTiers(t *testing.T) {
 	for pair, want := range map[[2]int]Tier{{0, 1}: TierExact, {0, 2}: TierNear, {0, 3}: TierNear} {
 		if tiers[pair] != want {
 			t.Errorf("link %v: tier %v, want %v (links %+v)", pair, tiers[pair], want, res.Links)
+		}
+	}
+}
+
+// A name in many of the questions is the collection's subject: "in
+// Node.js" then narrows nothing. The same name, rare, still does.
+func TestRunContextNames(t *testing.T) {
+	pair := []Doc{
+		{Title: "How do you prevent memory leaks in Node.js services?", Answer: "Take heap snapshots under load and compare retained sizes."},
+		{Title: "What are memory leaks and how can you prevent them?", Answer: "Unreleased references: clear timers, bound caches, remove listeners."},
+	}
+	subjects := []string{"streams", "buffers", "workers", "timers", "modules", "promises", "errors", "events",
+		"sockets", "clusters", "child processes", "file handles", "signals", "sessions", "cookies", "uploads",
+		"templates", "migrations", "queues", "locks"}
+	for _, with := range []bool{true, false} {
+		docs := append([]Doc(nil), pair...)
+		for i, s := range subjects {
+			q := "How do you test " + s + "?"
+			if with {
+				q = "How do you test " + s + " in Node.js?"
+			}
+			docs = append(docs, Doc{Title: q, Answer: fmt.Sprintf("Answer %d about %s.", i, s)})
+		}
+		res := Run(docs, DefaultOptions())
+		merged := slices.Contains(res.Problems[0], 1)
+		if merged != with {
+			t.Errorf("Node.js in %v of the questions: pair merged = %v, want %v (problems %v)", with, merged, with, res.Problems[:2])
 		}
 	}
 }

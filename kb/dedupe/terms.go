@@ -100,9 +100,10 @@ var fluff = map[string]bool{
 	"proper": true, "properly": true, "correctly": true,
 }
 
-// stemSynonyms unify stems of verbs that ask one thing: protecting an API
-// from abuse is preventing abuse.
-var stemSynonyms = map[string]string{"protect": "prevent", "avoid": "prevent", "defend": "prevent", "mitig": "prevent"}
+// stemSynonyms unify stems that ask one thing: protecting an API from
+// abuse is preventing abuse; a notification service is the notification
+// system one designs.
+var stemSynonyms = map[string]string{"protect": "prevent", "avoid": "prevent", "defend": "prevent", "mitig": "prevent", "servic": "system"}
 
 // Lexicon unifies acronyms and synonyms: each phrase maps to a canonical
 // word, so "JSON Web Token" and "JWT" are one term.
@@ -425,7 +426,20 @@ func (lx *Lexicon) QuestionTerms(q string) Terms {
 }
 
 func (lx *Lexicon) terms(toks []token) Terms {
-	titleCase := isTitleCase(toks)
+	// Headings and sentences mix within one question (a heading, then
+	// the scenario it asks about), so case is read per sentence.
+	titleCase := make([]bool, len(toks))
+	for start := 0; start < len(toks); {
+		end := start + 1
+		for end < len(toks) && toks[end].sentence == toks[start].sentence {
+			end++
+		}
+		tc := isTitleCase(toks[start:end])
+		for i := start; i < end; i++ {
+			titleCase[i] = tc
+		}
+		start = end
+	}
 	lower := make([]string, len(toks))
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.text)
@@ -473,7 +487,7 @@ func (lx *Lexicon) terms(toks []token) Terms {
 			if syn, ok := stemSynonyms[stem]; ok {
 				stem = syn
 			}
-			addTerm(stem, toks[i].specific(i, titleCase), aside[i])
+			addTerm(stem, toks[i].specific(titleCase[i]), aside[i])
 		}
 		i++
 	}
@@ -599,7 +613,7 @@ func (t token) acronym() bool {
 }
 
 // specific reports whether a token names something (see Term.Specific).
-func (t token) specific(i int, titleCase bool) bool {
+func (t token) specific(titleCase bool) bool {
 	upper, digit := 0, false
 	for _, r := range t.text {
 		if unicode.IsUpper(r) {
@@ -699,7 +713,7 @@ func continuesSentence(rest []rune) bool {
 func isTitleCase(toks []token) bool {
 	words, capped := 0, 0
 	for _, t := range toks {
-		if t.first || t.joined || t.acronym() || len(t.text) < 2 {
+		if t.first || t.joined || t.hyphen || t.acronym() || len(t.text) < 2 {
 			continue
 		}
 		r := []rune(t.text)
