@@ -106,12 +106,15 @@ func parseDirectives(src *content.Source) []*directive {
 				out = append(out, d)
 			case "enable":
 				// Close the open blocks this enable names (all, if it
-				// names none).
+				// names none). It silences nothing itself (to < line) and
+				// is kept only as markup, never reported as unused.
 				for _, o := range open {
 					if o.to == src.LineCount() && (len(d.rules) == 0 || sameRules(o.rules, d.rules)) {
 						o.to = n - 1
 					}
 				}
+				d.used = true
+				out = append(out, d)
 			}
 		}
 	}
@@ -169,6 +172,11 @@ func (f *File) suppress(opts *Options) {
 	for _, fd := range f.Findings {
 		silenced := false
 		for _, d := range dirs {
+			// A directive is markup, not content: what a rule finds in
+			// its own words (rule IDs, the reason) is dropped.
+			if d.span.Start <= fd.Span.Start && fd.Span.End <= d.span.End {
+				silenced = true
+			}
 			if d.covers(fd.Rule, fd.Line) {
 				d.used, silenced = true, true
 			}

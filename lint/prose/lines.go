@@ -51,7 +51,10 @@ var (
 	bareNumberRE  = regexp.MustCompile(`^(\d{1,2}\s+)\p{Lu}`)
 	answerLeadRE  = regexp.MustCompile(`^(?i:ans(?:wer)?|a|solution)\s*:\s*`)
 	markdownHdrRE = regexp.MustCompile(`^#{1,6}\s+`)
-	tableSepRE    = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
+	// plainDirectiveRE is a canon suppression directive in its plain-text
+	// form (lint/suppress.go), bare or after "#" or "//".
+	plainDirectiveRE = regexp.MustCompile(`^(?:#+|//)?\s*canon-(?:disable-next-line|disable|enable)\b`)
+	tableSepRE       = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
 )
 
 // splitLines classifies every line of text.
@@ -115,9 +118,9 @@ func classify(text string, l *line) {
 		return
 	}
 	content := text[s:e]
-	if strings.HasPrefix(content, "<!--") && strings.HasSuffix(content, "-->") {
+	if strings.HasPrefix(content, "<!--") && strings.HasSuffix(content, "-->") || plainDirectiveRE.MatchString(content) {
 		// An HTML comment (a canon directive, an editor's note) is not
-		// prose.
+		// prose, nor is the plain-text form of a directive.
 		l.kind = lineBlank
 		return
 	}
