@@ -62,6 +62,10 @@ type Config struct {
 	// "*.draft.md" work from anywhere).
 	Include Setting[[]string]
 	Exclude Setting[[]string]
+
+	// places holds each enable, disable and severity entry's file:line:col
+	// (keyed by setting and pattern), for Check's errors.
+	places map[string]string
 }
 
 // fileDoc is .canon.yaml as written.
@@ -134,6 +138,16 @@ func Parse(file string, data []byte) (*Config, error) {
 		d.Decode(root, &doc)
 	}
 	at := func(s yamlstrict.Str) string { return fmt.Sprintf("%s:%d", file, s.Line) }
+	c.places = map[string]string{}
+	place := func(what string, s yamlstrict.Str) {
+		c.places[what+"\x00"+strings.TrimSpace(s.V)] = fmt.Sprintf("%s:%d:%d", file, s.Line, s.Col)
+	}
+	for _, s := range doc.Enable {
+		place("enable", s)
+	}
+	for _, s := range doc.Disable {
+		place("disable", s)
+	}
 	list := func(v []yamlstrict.Str) []string {
 		out := make([]string, 0, len(v))
 		for _, s := range v {
@@ -178,6 +192,7 @@ func Parse(file string, data []byte) (*Config, error) {
 			continue
 		}
 		c.Severity = append(c.Severity, SeverityOverride{Rule: id, Severity: sev, Origin: at(v)})
+		place("severity", yamlstrict.Str{V: id, Line: v.Line, Col: v.Col})
 	}
 	if err := d.Err(); err != nil {
 		return nil, err
@@ -193,6 +208,9 @@ func (c *Config) Check(rules []*lint.Rule) error {
 			if pat == "ALL" || r.ID == pat || strings.HasPrefix(r.ID, pat+"/") {
 				return
 			}
+		}
+		if p, ok := c.places[what+"\x00"+pat]; ok {
+			origin = p
 		}
 		errs = append(errs, fmt.Errorf("%s: %s %q matches no rule (see `canon rules`)", origin, what, pat))
 	}

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/canon-kb/canon/lint"
@@ -64,5 +65,31 @@ func TestFindAndParse(t *testing.T) {
 	c.Disable.Value = []string{"nosuch"}
 	if err := c.Check(rules); err == nil {
 		t.Errorf("Check accepts an unknown rule")
+	}
+}
+
+// TestCheckNamesPlace checks that a setting naming no rule is reported at
+// its own line and column, each one, and a valid one is not.
+func TestCheckNamesPlace(t *testing.T) {
+	c, err := Parse("c.yaml", []byte("enable: [fact, nosuch]\ndisable:\n  - fact/a\n  - fact/zz\nseverity:\n  fact/a: info\n  other/x: error\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Check([]*lint.Rule{{ID: "fact/a"}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		`c.yaml:1:16: enable "nosuch" matches no rule`,
+		`c.yaml:4:5: disable "fact/zz" matches no rule`,
+		`c.yaml:7:12: severity "other/x" matches no rule`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "matches no rule"); n != 3 {
+		t.Errorf("%d errors, want 3:\n%s", n, got)
 	}
 }
