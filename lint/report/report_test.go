@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -150,12 +151,67 @@ func TestSARIFSchema(t *testing.T) {
 	if err := Write(&buf, "sarif", res, Options{Rules: rs, ToolVersion: "test"}); err != nil {
 		t.Fatal(err)
 	}
+	data := bytes.Clone(buf.Bytes())
 	inst, err := jsonschema.UnmarshalJSON(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := schema.Validate(inst); err != nil {
 		t.Fatalf("sarif output is not valid SARIF 2.1.0: %v", err)
+	}
+
+	// What GitHub code scanning needs beyond the schema: the column unit,
+	// a fingerprint on every result (so alerts survive lines moving), and
+	// rule metadata with help text for every rule a result names.
+	var log struct {
+		Runs []struct {
+			ColumnKind string `json:"columnKind"`
+			Tool       struct {
+				Driver struct {
+					Rules []struct {
+						ID   string `json:"id"`
+						Help struct {
+							Text string `json:"text"`
+						} `json:"help"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID              string            `json:"ruleId"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("sarif: %v, %d runs", err, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("columnKind %q, want unicodeCodePoints", run.ColumnKind)
+	}
+	help := map[string]bool{}
+	for _, r := range run.Tool.Driver.Rules {
+		help[r.ID] = r.Help.Text != ""
+	}
+	if len(run.Results) != len(res.Findings) {
+		t.Errorf("%d results for %d findings", len(run.Results), len(res.Findings))
+	}
+	prints := map[string]bool{}
+	for _, r := range run.Results {
+		if !help[r.RuleID] {
+			t.Errorf("result of %s: no rule metadata with help text", r.RuleID)
+		}
+		fp := ""
+		for _, v := range r.PartialFingerprints {
+			fp += v
+		}
+		if fp == "" {
+			t.Errorf("result of %s has no partialFingerprints", r.RuleID)
+		}
+		prints[fp] = true
+	}
+	if len(prints) < 2 {
+		t.Errorf("all %d results share one fingerprint", len(run.Results))
 	}
 }
 
