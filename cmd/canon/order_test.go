@@ -7,13 +7,12 @@ import (
 	"testing"
 )
 
-// TestOutputOrderStable lints four corpus files (the fifth, as large as the
-// four together, only adds time) named in one order on one worker, and in
-// the reverse order on three, and requires the same bytes out in every
-// format: reports are sorted, never in the order files were given or
-// finished.
+// TestOutputOrderStable lints the two smallest corpus files (more only adds
+// time) named in one order on one worker, and in the reverse order on
+// three, and requires the same bytes out in every format: reports are
+// sorted, never in the order files were given or finished.
 func TestOutputOrderStable(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "00[0-3]_*.txt"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "00[01]_*.txt"))
 	if err != nil || len(files) < 2 {
 		t.Fatalf("corpus: %v", err)
 	}
