@@ -492,6 +492,10 @@ func (r *runner) nearWithin() {
 	groups := r.problems.groups(nil)
 	type pair struct{ a, b int }
 	var pairs []pair
+	// spans[g] is the range of pairs of the g-th compared group: a
+	// group's answers' letter n-grams are computed once, by one worker,
+	// and dropped when the group is done, so they are never all held.
+	var spans [][2]int
 	for _, g := range groups {
 		var reps []int
 		seen := map[int]bool{}
@@ -507,30 +511,45 @@ func (r *runner) nearWithin() {
 		if len(reps) < 2 || len(reps) > maxWithin {
 			continue
 		}
+		start := len(pairs)
 		for x := range reps {
 			for y := x + 1; y < len(reps); y++ {
 				pairs = append(pairs, pair{reps[x], reps[y]})
 			}
 		}
+		spans = append(spans, [2]int{start, len(pairs)})
 	}
 	sims := make([]float64, len(pairs))
-	r.parallel(len(pairs), func(k int) {
-		a, b := pairs[k].a, pairs[k].b
-		if _, v := r.questionSim(a, b); v != Same {
-			return
+	r.parallel(len(spans), func(g int) {
+		grams := map[int][]uint64{}
+		gramsOf := func(doc int) []uint64 {
+			gs, ok := grams[doc]
+			if !ok {
+				gs = CharGrams(r.docs[doc].Answer, charGram)
+				grams[doc] = gs
+			}
+			return gs
 		}
-		sa, sb := r.prep[a].shingles, r.prep[b].shingles
-		j, c := Jaccard(sa, sb)
-		if r.copies(j, c, len(sa), len(sb), true) {
-			sims[k] = max(j, c)
-			return
-		}
-		// Words glued together where a scrape lost the spaces around
-		// inline code break every shingle they touch; letter n-grams of
-		// the squeezed text do not see the spaces at all.
-		ga, gb := CharGrams(r.docs[a].Answer, charGram), CharGrams(r.docs[b].Answer, charGram)
-		if _, cg := Jaccard(ga, gb); min(len(sa), len(sb)) >= r.opts.MinShingles && cg >= r.opts.Thresholds.NearSameQuestion {
-			sims[k] = cg
+		for k := spans[g][0]; k < spans[g][1]; k++ {
+			a, b := pairs[k].a, pairs[k].b
+			if _, v := r.questionSim(a, b); v != Same {
+				continue
+			}
+			sa, sb := r.prep[a].shingles, r.prep[b].shingles
+			j, c := Jaccard(sa, sb)
+			if r.copies(j, c, len(sa), len(sb), true) {
+				sims[k] = max(j, c)
+				continue
+			}
+			if min(len(sa), len(sb)) < r.opts.MinShingles {
+				continue
+			}
+			// Words glued together where a scrape lost the spaces around
+			// inline code break every shingle they touch; letter n-grams
+			// of the squeezed text do not see the spaces at all.
+			if _, cg := Jaccard(gramsOf(a), gramsOf(b)); cg >= r.opts.Thresholds.NearSameQuestion {
+				sims[k] = cg
+			}
 		}
 	})
 	for k, p := range pairs {

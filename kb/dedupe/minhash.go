@@ -106,20 +106,41 @@ func bandKeys(sig []uint32, rows int) []uint64 {
 // squeezed text and returns the set, sorted. Unlike word shingles they do
 // not care where a scrape lost the spaces between words.
 func CharGrams(text string, n int) []uint64 {
-	r := []rune(Squeeze(text))
-	if len(r) == 0 {
+	s := Squeeze(text)
+	// starts holds the byte offset of every rune, and len(s) last: a gram
+	// is s[starts[i]:starts[i+n]], hashed in place (FNV-1a over its UTF-8
+	// bytes) without building a string per gram.
+	starts := make([]int32, 0, len(s)+1)
+	for i := range s {
+		starts = append(starts, int32(i))
+	}
+	runes := len(starts)
+	if runes == 0 {
 		return nil
 	}
-	if len(r) < n {
-		n = len(r)
+	starts = append(starts, int32(len(s)))
+	if runes < n {
+		n = runes
 	}
-	out := make([]uint64, 0, len(r)-n+1)
-	h := fnv.New64a()
-	for i := 0; i+n <= len(r); i++ {
-		h.Reset()
-		h.Write([]byte(string(r[i : i+n])))
-		out = append(out, h.Sum64())
+	out := make([]uint64, 0, runes-n+1)
+	for i := 0; i+n <= runes; i++ {
+		out = append(out, fnv64a(s[starts[i]:starts[i+n]]))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// fnv64a is hash/fnv's 64-bit FNV-1a of s, without the hash.Hash64
+// interface and the []byte copy its Write needs.
+func fnv64a(s string) uint64 {
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
 }
