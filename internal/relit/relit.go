@@ -9,13 +9,21 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
-// A Pattern is a compiled regexp with its required literals.
+// A Pattern is a regexp with its required literals. The regexp is
+// compiled on first use: a rule set holds hundreds of patterns and a
+// short run (a pre-commit hook on one file) reaches few of them past the
+// literal test, so compiling them all up front would dominate its time.
 type Pattern struct {
-	re *regexp.Regexp
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+	// minLen is the fewest bytes a match spans.
+	minLen int
 	// lits are lower-case strings one of which every match contains; nil
 	// when no such set was found (the regexp then always runs). With fold
 	// set the text must be lower case (canon's normalised text is).
@@ -32,24 +40,67 @@ func MustCompile(expr string) *Pattern {
 	return p
 }
 
-// Compile compiles expr (Go syntax) and derives its literals.
+// Compile parses expr (Go syntax) and derives its literals; errors are
+// regexp.Compile's. The regexp itself is compiled when first needed.
 func Compile(expr string) (*Pattern, error) {
-	re, err := regexp.Compile(expr)
+	// regexp.Compile parses with syntax.Perl too, and fails only where
+	// the parse does: a pattern that parses compiles.
+	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{re: re}
-	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		lits, fold := required(tree.Simplify())
-		if len(lits) > 0 && minLen(lits) >= 2 {
-			p.lits, p.fold = lits, fold
-		}
+	tree = tree.Simplify()
+	p := &Pattern{expr: expr, minLen: minWidth(tree)}
+	lits, fold := required(tree)
+	if len(lits) > 0 && minLen(lits) >= 2 {
+		p.lits, p.fold = lits, fold
 	}
 	return p, nil
 }
 
-// Regexp returns the compiled regexp.
-func (p *Pattern) Regexp() *regexp.Regexp { return p.re }
+// Regexp returns the compiled regexp, compiling it on first use.
+func (p *Pattern) Regexp() *regexp.Regexp {
+	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
+	return p.re
+}
+
+// MatchesEmpty reports whether the pattern matches the empty string.
+func (p *Pattern) MatchesEmpty() bool {
+	// A pattern whose every match spans a byte cannot; only the others
+	// need the regexp.
+	return p.minLen == 0 && p.Regexp().MatchString("")
+}
+
+// minWidth returns a lower bound on the bytes a match of re spans.
+func minWidth(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		// A rune per byte at least: under case folding "ſ" matches "s".
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return minWidth(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min * minWidth(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n += minWidth(sub)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := -1
+		for _, sub := range re.Sub {
+			if w := minWidth(sub); n < 0 || w < n {
+				n = w
+			}
+		}
+		return max(n, 0)
+	}
+	// Empty-width assertions, stars, quests, no-match: count nothing.
+	return 0
+}
 
 // Literals returns the required literals (nil when there are none).
 func (p *Pattern) Literals() []string { return p.lits }
@@ -60,7 +111,7 @@ func (p *Pattern) MatchString(t string) bool {
 	if p.lits != nil && !containsAny(t, p.lits) {
 		return false
 	}
-	return p.re.MatchString(t)
+	return p.Regexp().MatchString(t)
 }
 
 // FindAllStringIndex is regexp's, behind the same literal test.
@@ -68,7 +119,7 @@ func (p *Pattern) FindAllStringIndex(t string, n int) [][]int {
 	if p.lits != nil && !containsAny(t, p.lits) {
 		return nil
 	}
-	return p.re.FindAllStringIndex(t, n)
+	return p.Regexp().FindAllStringIndex(t, n)
 }
 
 // FindStringIndex is regexp's, behind the same literal test.
@@ -76,7 +127,7 @@ func (p *Pattern) FindStringIndex(t string) []int {
 	if p.lits != nil && !containsAny(t, p.lits) {
 		return nil
 	}
-	return p.re.FindStringIndex(t)
+	return p.Regexp().FindStringIndex(t)
 }
 
 func containsAny(t string, lits []string) bool {

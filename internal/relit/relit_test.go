@@ -2,6 +2,7 @@ package relit
 
 import (
 	"reflect"
+	"regexp"
 	"testing"
 )
 
@@ -34,5 +35,24 @@ func TestSameAnswers(t *testing.T) {
 				t.Errorf("%s on %q: %v, regexp says %v", expr, text, got, want)
 			}
 		}
+	}
+}
+
+// TestMatchesEmpty checks the width bound against the regexp itself, and
+// that a pattern nothing has run is not compiled yet.
+func TestMatchesEmpty(t *testing.T) {
+	for _, expr := range []string{`a`, `a*`, `\b`, `^$`, `(?i)ſ`, `(?:ab|)`, `x{0,3}y`, `x{2}`, `[a-z]+|\bq`, `(?:a|b)?`, `\bfoo\b|^`, `$x`} {
+		p := MustCompile(expr)
+		if p.re != nil {
+			t.Errorf("%s: compiled before first use", expr)
+		}
+		if got, want := p.MatchesEmpty(), regexp.MustCompile(expr).MatchString(""); got != want {
+			t.Errorf("%s: MatchesEmpty %v, regexp says %v", expr, got, want)
+		}
+	}
+	if _, err := Compile(`a(`); err == nil {
+		t.Error("a(: no error")
+	} else if _, want := regexp.Compile(`a(`); err.Error() != want.Error() {
+		t.Errorf("a(: error %q, regexp.Compile's is %q", err, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -151,9 +152,23 @@ func Load(files ...File) (*Set, error) {
 	s := &Set{kwIndex: map[string]int{}, patterns: map[string]*relit.Pattern{}}
 	var errs []error
 	seen := map[string]string{}
-	for _, f := range files {
-		d := &yamlstrict.Decoder{File: f.Name}
-		root := d.Parse(f.Data)
+	// Parsing YAML is most of the work of loading rules, and what every
+	// run pays at start-up: the files are parsed at once, then compiled
+	// in order.
+	decoders := make([]*yamlstrict.Decoder, len(files))
+	roots := make([]*yaml.Node, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		decoders[i] = &yamlstrict.Decoder{File: f.Name}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			roots[i] = decoders[i].Parse(f.Data)
+		}()
+	}
+	wg.Wait()
+	for i, f := range files {
+		d, root := decoders[i], roots[i]
 		var doc fileDoc
 		if root != nil {
 			d.Decode(root, &doc)
@@ -365,16 +380,21 @@ func exampleText(s string) string {
 func (c *compiler) compile(pats []yamlstrict.Str) []*relit.Pattern {
 	var out []*relit.Pattern
 	for _, p := range pats {
-		if _, err := regexp.Compile(p.V); err != nil {
-			c.errorf(p, "bad regular expression %q: %v", p.V, unwrapRegexpErr(err))
-			continue
-		}
 		re := c.set.patterns["(?i)"+p.V]
 		if re == nil {
-			re = relit.MustCompile("(?i)" + p.V)
+			var err error
+			if re, err = relit.Compile("(?i)" + p.V); err != nil {
+				// Parsed again without the flag, for a message that
+				// quotes what the author wrote.
+				if _, err2 := regexp.Compile(p.V); err2 != nil {
+					err = err2
+				}
+				c.errorf(p, "bad regular expression %q: %v", p.V, unwrapRegexpErr(err))
+				continue
+			}
 			c.set.patterns["(?i)"+p.V] = re
 		}
-		if re.Regexp().MatchString("") {
+		if re.MatchesEmpty() {
 			c.errorf(p, "pattern %q matches the empty string, so it matches everything", p.V)
 			continue
 		}
