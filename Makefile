@@ -6,7 +6,7 @@ BIN     ?= bin/canon
 CORPUS  ?= testdata/corpus
 OUT     ?= out
 
-.PHONY: all build kb test vet fmt bench clean golden browser-check
+.PHONY: all build kb test vet fmt bench bench-micro clean golden browser-check
 
 all: build
 
@@ -30,7 +30,17 @@ vet:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
+# End-to-end benchmarks as a table: lint, fix and build on 1 and 10 MB of
+# generated corpus (BENCH_LARGE=1 adds 100 MB), and lint of each corpus
+# file with process start-up; each row is the best of BENCH_COUNT runs.
+BENCH_COUNT ?= 3
+bench: SHELL := /bin/bash
 bench:
+	set -o pipefail; CANON_BENCH_LARGE=$(BENCH_LARGE) $(GO) test -run '^$$' -bench 'CLI|Startup' \
+		-count $(BENCH_COUNT) -timeout 2h ./cmd/canon | $(GO) run ./scripts/benchtable
+
+# The packages' own micro-benchmarks (segmenter, mojibake, rules, dedupe).
+bench-micro:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:

@@ -11,7 +11,7 @@ import (
 // Builtin returns the rules written in Go, sorted by ID.
 func Builtin() []*lint.Rule {
 	var all []*lint.Rule
-	for _, family := range [][]*lint.Rule{encoding.Rules, artifact.Rules, structure.Rules, {lint.UnusedSuppression}} {
+	for _, family := range [][]*lint.Rule{encoding.Rules, artifact.Rules(), structure.Rules, {lint.UnusedSuppression}} {
 		all = append(all, family...)
 	}
 	lint.SortRules(all)

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -294,8 +295,11 @@ func Defaults() []Spec {
 	return specs
 }
 
-// Rules are the built-in artifact rules: the defaults and running-header.
-var Rules = builtin()
+// Rules returns the built-in artifact rules: the defaults and
+// running-header. They are compiled on first call, not at package
+// initialisation, so that start-up can compile them alongside the other
+// rule sets.
+var Rules = sync.OnceValue(builtin)
 
 func builtin() []*lint.Rule {
 	var out []*lint.Rule

@@ -18,7 +18,7 @@ func TestDefaultsCompile(t *testing.T) {
 		t.Fatalf("only %d default specs", len(specs))
 	}
 	ids := map[string]bool{}
-	for _, r := range Rules {
+	for _, r := range Rules() {
 		if ids[r.ID] {
 			t.Errorf("duplicate rule %s", r.ID)
 		}
@@ -30,7 +30,7 @@ func TestDefaultsCompile(t *testing.T) {
 			t.Errorf("%s: origin %q does not name the defaults file", r.ID, r.Origin)
 		}
 	}
-	if err := lint.Validate(Rules); err != nil {
+	if err := lint.Validate(Rules()); err != nil {
 		t.Fatal(err)
 	}
 }
