@@ -61,9 +61,10 @@ func Build(res *lint.Result) *KB { return Compile(Items(res), dedupe.DefaultOpti
 // first, and questions about the same subject linked as related.
 func Compile(items []Item, opts dedupe.Options) *Compiled {
 	docs := make([]dedupe.Doc, len(items))
-	for i, it := range items {
-		docs[i] = dedupe.Doc{Title: it.Problem.Title, Question: it.Problem.Question, Answer: it.Problem.AnswerMarkdown()}
-	}
+	parallel(len(items), func(i int) {
+		p := items[i].Problem
+		docs[i] = dedupe.Doc{Title: p.Title, Question: p.Question, Answer: p.AnswerMarkdown()}
+	})
 	dr := dedupe.Run(docs, opts)
 	answerOf := make([]int, len(items))
 	for i := range answerOf {
@@ -75,10 +76,10 @@ func Compile(items []Item, opts dedupe.Options) *Compiled {
 		}
 	}
 	c := &Compiled{Items: items, Dedupe: dr, ProblemOf: make([]int, len(items))}
+	// Problems are assembled independently: merging the copies of their
+	// answers reads the items and writes nothing shared.
 	problems := make([]*Problem, len(dr.Problems))
-	for k, members := range dr.Problems {
-		problems[k] = assemble(items, members, dr.Answers, answerOf)
-	}
+	parallel(len(dr.Problems), func(k int) { problems[k] = assemble(items, dr.Problems[k], dr.Answers, answerOf) })
 	assignIDs(problems, items, dr.Problems)
 	for _, pair := range dr.Related {
 		a, b := problems[pair[0]], problems[pair[1]]

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // SchemaFile is the name of the JSON Schema written beside kb.json.
@@ -46,8 +49,12 @@ func Files(k *KB, opts EmitOptions) (map[string][]byte, error) {
 	for _, p := range k.Problems {
 		titles[p.ID] = p.Title
 	}
-	for _, p := range k.Problems {
-		out["problems/"+p.ID+".md"] = []byte(ProblemMarkdown(p, titles))
+	// Rendering is independent per problem; a large knowledge base has
+	// tens of thousands.
+	md := make([][]byte, len(k.Problems))
+	parallel(len(k.Problems), func(i int) { md[i] = []byte(ProblemMarkdown(k.Problems[i], titles)) })
+	for i, p := range k.Problems {
+		out["problems/"+p.ID+".md"] = md[i]
 	}
 	out["index.md"] = []byte(IndexMarkdown(k))
 	if opts.HTML {
@@ -321,16 +328,30 @@ func WriteDir(dir string, files map[string][]byte) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	dirs := map[string]bool{}
 	for _, n := range names {
 		if !filepath.IsLocal(filepath.FromSlash(n)) {
 			return fmt.Errorf("refusing to write %q outside %s", n, dir)
 		}
-		p := filepath.Join(tmp, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("creating %s: %w", filepath.Dir(p), err)
+		d := filepath.Dir(filepath.Join(tmp, filepath.FromSlash(n)))
+		if !dirs[d] {
+			dirs[d] = true
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("creating %s: %w", d, err)
+			}
 		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", n, err)
+	}
+	// Files are written concurrently (a knowledge base has one per
+	// problem); the first error in name order is reported.
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644); err != nil {
+			errs[i] = fmt.Errorf("writing %s: %w", names[i], err)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -380,4 +401,28 @@ func ReadDir(dir string) (map[string][]byte, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// parallel calls f(i) for every i in [0,n), on up to GOMAXPROCS
+// goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
