@@ -5,5 +5,6 @@ package main
 import "os"
 
 func main() {
+	setMemoryLimit()
 	os.Exit(Main(os.Args[1:], SystemIO()))
 }

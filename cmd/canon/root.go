@@ -25,8 +25,10 @@ func canonVersion() string {
 // Main runs canon with args and returns the exit code.
 func Main(args []string, io *IOStreams) int {
 	root := newRootCmd(io)
+	stopProfile := registerProfile(root)
 	root.SetArgs(args)
 	err := root.Execute()
+	stopProfile()
 	var st exitStatus
 	if err != nil && !errors.As(err, &st) {
 		fmt.Fprintf(io.Err, "canon: %v\n", err)
