@@ -15,7 +15,7 @@ import (
 	"github.com/canon-kb/canon/lint/rules"
 )
 
-func corpusFile(t *testing.T, prefix string) (string, []byte) {
+func corpusFile(t testing.TB, prefix string) (string, []byte) {
 	t.Helper()
 	m, err := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", prefix+"_*.txt"))
 	if err != nil || len(m) != 1 {
