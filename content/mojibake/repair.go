@@ -197,6 +197,10 @@ type document struct {
 	// letters counts per page the accented letters of those readings.
 	totals []float32
 	alpha  []map[rune]int
+	// nodes and at are the search's scratch space, reused from region to
+	// region (a region's nodes are dead once its repairs are built).
+	nodes nodePool
+	at    [][]*node
 }
 
 func newDocument(text string) *document {
@@ -485,6 +489,7 @@ const (
 
 // readRegion returns the repairs of the best reading of g.
 func (d *document) readRegion(g *region, p *params) []Repair {
+	d.nodes.reset()
 	var best *node
 	bestPage := -1
 	var bestCands [][]cand
@@ -825,17 +830,43 @@ func fill(lead byte, slots []int, gaps []bool, lost []byte, add func([]byte, int
 	rec(0, 0, 0, 0)
 }
 
+// nodePool hands out search nodes from chunks that are never grown in
+// place, so pointers into them stay valid; reset recycles them once a
+// region's reading is settled.
+type nodePool struct {
+	chunks [][]node
+	ci, ni int // the chunk and index of the next free node
+}
+
+func (p *nodePool) reset() { p.ci, p.ni = 0, 0 }
+
+func (p *nodePool) add(nd node) *node {
+	for p.ci < len(p.chunks) && p.ni == len(p.chunks[p.ci]) {
+		p.ci, p.ni = p.ci+1, 0
+	}
+	if p.ci == len(p.chunks) {
+		p.chunks = append(p.chunks, make([]node, 64<<min(len(p.chunks), 10)))
+	}
+	x := &p.chunks[p.ci][p.ni]
+	*x = nd
+	p.ni++
+	return x
+}
+
 // maxNodes bounds the states kept per position.
 const maxNodes = 24
 
 // search finds the cheapest reading of g under one page.
 func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params) *node {
 	n := len(g.runes)
-	at := make([][]*node, n+1)
-	at[0] = []*node{{last: g.left}}
-	// Nodes come from chunks that are never grown in place, so pointers
-	// into them stay valid: one allocation per chunk, not per node.
-	var arena []node
+	if cap(d.at) < n+1 {
+		d.at = make([][]*node, n+1)
+	}
+	at := d.at[:n+1]
+	for i := range at {
+		at[i] = at[i][:0]
+	}
+	at[0] = append(at[0], d.nodes.add(node{last: g.left}))
 	push := func(pos int, nd node) {
 		for _, o := range at[pos] {
 			if o.last == nd.last && o.dec == nd.dec {
@@ -845,11 +876,7 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 				return
 			}
 		}
-		if len(arena) == cap(arena) {
-			arena = make([]node, 0, max(n+8, 2*cap(arena)))
-		}
-		arena = append(arena, nd)
-		at[pos] = append(at[pos], &arena[len(arena)-1])
+		at[pos] = append(at[pos], d.nodes.add(nd))
 	}
 	for i := 0; i < n; i++ {
 		nodes := at[i]
