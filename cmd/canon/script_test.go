@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,9 +19,15 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the end-to-end CLI tests in testdata/script/*.txtar.
-// $CORPUS points at the bundled corpus.
+// $CORPUS points at the bundled corpus, $GOLDEN at its committed build.
+// Besides the built-in commands, "replace FILE OLD NEW" edits a file in
+// place (the first OLD becomes NEW), to change one line of a large file.
 func TestScripts(t *testing.T) {
 	corpus, err := filepath.Abs(filepath.Join("..", "..", "testdata", "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := filepath.Abs(filepath.Join("..", "..", goldenDir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,11 +35,13 @@ func TestScripts(t *testing.T) {
 		Dir: filepath.Join("..", "..", "testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CORPUS", corpus)
+			env.Setenv("GOLDEN", golden)
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status": cmdStatus,
+			"status":  cmdStatus,
+			"replace": replaceCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -66,4 +75,18 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
 	}
+}
+
+// replaceCmd implements "replace FILE OLD NEW".
+func replaceCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	name := ts.MkAbs(args[0])
+	b, err := os.ReadFile(name)
+	ts.Check(err)
+	if !strings.Contains(string(b), args[1]) {
+		ts.Fatalf("replace: %q not in %s", args[1], args[0])
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.Replace(string(b), args[1], args[2], 1)), 0o644))
 }
