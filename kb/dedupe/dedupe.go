@@ -575,7 +575,12 @@ type record struct {
 // duplicate detection", 2008).
 func (r *runner) questions() {
 	th := r.opts.Thresholds
-	// The index is complete for every verdict (but see maxPosting).
+	// The index joins on the plain Jaccard index of the term sets, while
+	// verdicts use the weighted one (asides and examples weigh less). At
+	// worst shared terms weigh 1 and extras exampleWeight, so a pair
+	// reaching th.Subset (0.65) weighted has a plain Jaccard index of at
+	// least 1/(1+0.35/0.65/exampleWeight) = 0.32 >= t: every merge is
+	// found (but see maxPosting); a related link at the low end may not be.
 	t := min(th.Same, th.Subset, th.Related)
 
 	type cand struct{ a, b int }
