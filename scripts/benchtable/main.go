@@ -1,7 +1,9 @@
 // Command benchtable turns the output of canon's end-to-end benchmarks
 // (go test -bench 'CLI|Startup' ./cmd/canon) into a markdown table. With
 // -count N each row keeps the fastest of the N runs: the machine is
-// shared, and the best run is the one least disturbed by other work.
+// shared, and the best run is the one least disturbed by other work. CPU
+// time (user + system, all cores) is shown beside wall time because it
+// depends much less on other work.
 //
 //	go test -run '^$' -bench 'CLI|Startup' -count 3 ./cmd/canon | go run ./scripts/benchtable
 package main
@@ -20,6 +22,7 @@ import (
 type row struct {
 	name    string // e.g. CLI/build/10MB
 	seconds float64
+	cpu     float64 // CPU seconds (user + system) per run
 	mbps    float64
 	rss     float64 // MiB
 	runs    int
@@ -39,8 +42,8 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println()
-	fmt.Println("| command | input | time | MB/s | peak RSS | runs |")
-	fmt.Println("|---|---|---:|---:|---:|---:|")
+	fmt.Println("| command | input | wall time | MB/s | CPU time | MB per CPU-s | peak RSS | runs |")
+	fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
 		parts := strings.SplitN(r.name, "/", 3)
 		cmd, input := r.name, ""
@@ -50,7 +53,11 @@ func main() {
 				cmd += " (one file, start-up included)"
 			}
 		}
-		fmt.Printf("| %s | %s | %s | %.1f | %.0f MiB | %d |\n", cmd, input, duration(r.seconds), r.mbps, r.rss, r.runs)
+		perCPU := 0.0
+		if r.cpu > 0 {
+			perCPU = r.mbps * r.seconds / r.cpu
+		}
+		fmt.Printf("| %s | %s | %s | %.2f | %s | %.2f | %.0f MiB | %d |\n", cmd, input, duration(r.seconds), r.mbps, duration(r.cpu), perCPU, r.rss, r.runs)
 	}
 }
 
@@ -81,6 +88,8 @@ func parse(r io.Reader, echo io.Writer) ([]*row, error) {
 				cur.mbps = v
 			case "peak-RSS-MiB":
 				cur.rss = v
+			case "cpu-s/op":
+				cur.cpu = v
 			}
 		}
 		prev := byName[cur.name]
@@ -91,7 +100,7 @@ func parse(r io.Reader, echo io.Writer) ([]*row, error) {
 		}
 		prev.runs++
 		if cur.seconds < prev.seconds {
-			prev.seconds, prev.mbps, prev.rss = cur.seconds, cur.mbps, cur.rss
+			prev.seconds, prev.cpu, prev.mbps, prev.rss = cur.seconds, cur.cpu, cur.mbps, cur.rss
 		}
 	}
 	return rows, sc.Err()
