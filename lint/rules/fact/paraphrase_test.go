@@ -1,14 +1,10 @@
 package fact_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/canon-kb/canon/lint"
-	"github.com/canon-kb/canon/lint/rules"
 )
 
 // TestParaphrases runs the rules on testdata/paraphrases.txt: other
@@ -21,18 +17,7 @@ func TestParaphrases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := rules.All()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]bool{}
-	for _, r := range all {
-		ids[r.ID] = true
-	}
-	sel, err := lint.NewSelector(all, []string{"fact", "consistency"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newCaseRunner(t)
 	cases := 0
 	for _, block := range strings.Split(string(data), "\n\n") {
 		block = strings.TrimSpace(block)
@@ -41,24 +26,14 @@ func TestParaphrases(t *testing.T) {
 		}
 		head, doc, _ := strings.Cut(block, "\n")
 		want, id, ok := strings.Cut(head, " ")
-		if !ok || (want != "+" && want != "-") || !ids[id] {
+		if !ok || (want != "+" && want != "-") || !c.ids[id] {
 			t.Fatalf("bad case header %q", head)
 		}
 		cases++
-		res, err := lint.Run(context.Background(), []lint.Input{lint.BytesInput("case.txt", []byte(doc+"\n"))}, lint.Options{Rules: all, Select: sel})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		flagged := false
-		for _, f := range res.Findings {
-			got = append(got, f.Rule)
-			flagged = flagged || f.Rule == id
-		}
-		switch {
-		case want == "+" && !flagged:
+		switch problem, got := c.check(t, want, id, doc); problem {
+		case "does not flag":
 			t.Errorf("%s does not flag (findings %v):\n\t%s", id, got, strings.ReplaceAll(doc, "\n", "\n\t"))
-		case want == "-" && len(got) > 0:
+		case "flagged":
 			t.Errorf("correct statement flagged by %v:\n\t%s", got, strings.ReplaceAll(doc, "\n", "\n\t"))
 		}
 	}
