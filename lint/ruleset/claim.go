@@ -30,6 +30,20 @@ const (
 
 var contextNames = map[string]int{"heading": ctxHeading, "leadin": ctxLeadIn, "title": ctxTitle, "sentence": ctxSentence}
 
+// contextMask reads a rule's context list (claim and consistency rules
+// share it) into ctx* bits, reporting names it does not know.
+func (c *compiler) contextMask(names []yamlstrict.Str) int {
+	mask := 0
+	for _, s := range names {
+		bit, ok := contextNames[s.V]
+		if !ok {
+			c.errorf(s, "unknown context %q (want sentence, heading, leadin or title)", s.V)
+		}
+		mask |= bit
+	}
+	return mask
+}
+
 // negationRE finds a negation in a clause. Contractions are expanded by
 // normalisation, so "isn't" arrives as "is not". A bare "no" counts at the
 // start of a clause or after a table header ("idempotent: no"), where it
@@ -108,14 +122,7 @@ func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
 		c.errorf(rd.ID, "claim rules are fact rules: id must start with \"fact/\"")
 	}
 	if len(rd.Context) > 0 {
-		cl.context = 0
-		for _, s := range rd.Context {
-			bit, ok := contextNames[s.V]
-			if !ok {
-				c.errorf(s, "unknown context %q (want sentence, heading, leadin or title)", s.V)
-			}
-			cl.context |= bit
-		}
+		cl.context = c.contextMask(rd.Context)
 	}
 	switch rd.Scope.V {
 	case "", "clause":

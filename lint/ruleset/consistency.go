@@ -81,14 +81,7 @@ func (c *compiler) consistency(rd *ruleDoc, r *lint.Rule) {
 		cs.known[entity] = v.V
 	}
 	if len(rd.Context) > 0 {
-		cs.context = 0
-		for _, s := range rd.Context {
-			bit, ok := contextNames[s.V]
-			if !ok {
-				c.errorf(s, "unknown context %q (want heading, leadin or title)", s.V)
-			}
-			cs.context |= bit
-		}
+		cs.context = c.contextMask(rd.Context)
 	}
 	if len(rd.References) == 0 {
 		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing \"references\"", rd.ID.V)
