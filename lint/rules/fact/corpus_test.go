@@ -95,15 +95,7 @@ func TestCorpusCoverage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", "*.txt"))
-	var inputs []lint.Input
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, lint.BytesInput(filepath.Base(p), data))
-	}
+	inputs, _ := corpusInputs(t)
 	res, err := lint.Run(context.Background(), inputs, lint.Options{Rules: all, Select: sel})
 	if err != nil {
 		t.Fatal(err)
