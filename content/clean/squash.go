@@ -25,6 +25,9 @@ type squash struct {
 	blocks     int  // brace pairs that hold statements
 	swallowed  bool // a // comment followed by code
 	unsafe     bool // a construct the splitter does not handle (regex literal, unbalanced)
+	// blockBrace marks the offsets of the braces (open and close) of
+	// the pairs counted in blocks: the ones splitCode breaks lines at.
+	blockBrace map[int]bool
 }
 
 // SquashedCode proposes a repair per line of squashed code.
@@ -60,7 +63,7 @@ func analyzeSquash(t string) squash {
 	var a squash
 	var quote byte
 	paren := 0 // parentheses open inside the innermost brace
-	type brace struct{ stmts, paren int }
+	type brace struct{ at, stmts, paren int }
 	var braces []brace
 	for i := 0; i < len(t); i++ {
 		c := t[i]
@@ -80,7 +83,7 @@ func analyzeSquash(t string) squash {
 		case ')', ']':
 			paren--
 		case '{':
-			braces = append(braces, brace{paren: paren})
+			braces = append(braces, brace{at: i, paren: paren})
 			paren = 0
 		case '}':
 			if len(braces) == 0 {
@@ -90,6 +93,10 @@ func analyzeSquash(t string) squash {
 			paren = braces[len(braces)-1].paren
 			if braces[len(braces)-1].stmts > 0 {
 				a.blocks++
+				if a.blockBrace == nil {
+					a.blockBrace = map[int]bool{}
+				}
+				a.blockBrace[braces[len(braces)-1].at], a.blockBrace[i] = true, true
 				if len(braces) > 1 {
 					braces[len(braces)-2].stmts++
 				}
@@ -126,7 +133,7 @@ func analyzeSquash(t string) squash {
 // splitCode breaks a squashed line into lines (see the package comment).
 func splitCode(t, indent string) string {
 	// First pass: find which braces open blocks (hold a statement).
-	isBlock := blockBraces(t)
+	isBlock := analyzeSquash(t).blockBrace
 	var b strings.Builder
 	depth := 0
 	var quote byte
@@ -209,56 +216,4 @@ func splitCode(t, indent string) string {
 	}
 	flush()
 	return b.String()
-}
-
-// blockBraces marks the offsets of braces (open and close) whose pair
-// holds a statement.
-func blockBraces(t string) map[int]bool {
-	out := map[int]bool{}
-	var quote byte
-	paren := 0
-	type open struct {
-		at, stmts, paren int
-	}
-	var stack []open
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if quote != 0 {
-			if c == '\\' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch c {
-		case '"', '\'', '`':
-			quote = c
-		case '(', '[':
-			paren++
-		case ')', ']':
-			paren--
-		case '{':
-			stack = append(stack, open{at: i, paren: paren})
-			paren = 0
-		case '}':
-			if len(stack) == 0 {
-				continue
-			}
-			o := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			paren = o.paren
-			if o.stmts > 0 {
-				out[o.at], out[i] = true, true
-				if len(stack) > 0 {
-					stack[len(stack)-1].stmts++
-				}
-			}
-		case ';':
-			if len(stack) > 0 && paren == 0 {
-				stack[len(stack)-1].stmts++
-			}
-		}
-	}
-	return out
 }
