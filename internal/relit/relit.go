@@ -29,6 +29,11 @@ type Pattern struct {
 	// set the text must be lower case (canon's normalised text is).
 	lits []string
 	fold bool
+	// need is a stronger test built from the same literals: what every
+	// match must contain, as an and/or tree ("said" or "claimed", and
+	// " to"), so that text holding one common literal ("the ") but not
+	// the rest skips the regexp too. nil when nothing is required.
+	need *cond
 }
 
 // MustCompile is Compile for patterns known to be valid.
@@ -55,6 +60,7 @@ func Compile(expr string) (*Pattern, error) {
 	if len(lits) > 0 && minLen(lits) >= 2 {
 		p.lits, p.fold = lits, fold
 	}
+	p.need = need(tree)
 	return p, nil
 }
 
@@ -102,13 +108,16 @@ func minWidth(re *syntax.Regexp) int {
 	return 0
 }
 
+// String returns the pattern's source.
+func (p *Pattern) String() string { return p.expr }
+
 // Literals returns the required literals (nil when there are none).
 func (p *Pattern) Literals() []string { return p.lits }
 
 // MatchString reports whether t contains a match. When the pattern folds
 // case, its literals are lower case and t must be too.
 func (p *Pattern) MatchString(t string) bool {
-	if p.lits != nil && !containsAny(t, p.lits) {
+	if p.need != nil && !p.need.holds(t) {
 		return false
 	}
 	return p.Regexp().MatchString(t)
@@ -116,7 +125,7 @@ func (p *Pattern) MatchString(t string) bool {
 
 // FindAllStringIndex is regexp's, behind the same literal test.
 func (p *Pattern) FindAllStringIndex(t string, n int) [][]int {
-	if p.lits != nil && !containsAny(t, p.lits) {
+	if p.need != nil && !p.need.holds(t) {
 		return nil
 	}
 	return p.Regexp().FindAllStringIndex(t, n)
@@ -124,7 +133,7 @@ func (p *Pattern) FindAllStringIndex(t string, n int) [][]int {
 
 // FindStringIndex is regexp's, behind the same literal test.
 func (p *Pattern) FindStringIndex(t string) []int {
-	if p.lits != nil && !containsAny(t, p.lits) {
+	if p.need != nil && !p.need.holds(t) {
 		return nil
 	}
 	return p.Regexp().FindStringIndex(t)

@@ -3,6 +3,7 @@ package relit
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +55,59 @@ func TestMatchesEmpty(t *testing.T) {
 		t.Error("a(: no error")
 	} else if _, want := regexp.Compile(`a(`); err.Error() != want.Error() {
 		t.Errorf("a(: error %q, regexp.Compile's is %q", err, want)
+	}
+}
+
+// TestNeed checks the and/or literal test: text holding one literal of a
+// pattern but not the others skips the regexp, and no answer changes.
+func TestNeed(t *testing.T) {
+	for _, c := range []struct {
+		expr       string
+		pass, fail []string // texts the test lets through, and rejects
+	}{
+		{`(?i)\b(?:said|claimed) to\b`, []string{"it is said to be", "claimed tox"}, []string{"said that", "to be claimed"}},
+		{`(?i)\basks? (?:how|why)\b`, []string{"she asks why", "ask how"}, []string{"asks when", "how to ask"}},
+		{`(?i)\bthe (?:text|page)s? (?:says?|claims?)`, []string{"the text says", "the pages claim"}, []string{"the text", "the page notes what it says"}},
+		{`(?i)\b(?:every|all) (?:nodes?|replicas?)\b[^;]{0,40}\b(?:same|latest) data`, []string{"all nodes read the same data"}, []string{"the same data", "all nodes agree"}},
+		{`(?i)\bcolou?r\b|\bx{2,}`, []string{"color", "colour", "xx"}, []string{"colr", "c0lour"}},
+		{`(?i)\b(?:a|b)?\s*x`, []string{"x", "ax"}, []string{"q", "ab"}},
+	} {
+		p := MustCompile(c.expr)
+		for _, s := range c.pass {
+			if p.need != nil && !p.need.holds(s) {
+				t.Errorf("%s: test rejects %q", c.expr, s)
+			}
+		}
+		for _, s := range c.fail {
+			if p.need == nil || p.need.holds(s) {
+				t.Errorf("%s: test passes %q", c.expr, s)
+			}
+		}
+		for _, s := range append(c.pass, c.fail...) {
+			if got, want := p.MatchString(s), p.Regexp().MatchString(s); got != want {
+				t.Errorf("%s on %q: %v, regexp says %v", c.expr, s, got, want)
+			}
+		}
+	}
+}
+
+// TestAutomaton checks the literal test of a long alternation (an
+// automaton) against the regexp.
+func TestAutomaton(t *testing.T) {
+	p := MustCompile(`\b(?:alpha|beta|gamma|delta|epsilon|zeta|theta|iota|kappa|lambda|omicron|sigma)\b`)
+	if p.need == nil || len(p.need.lits) < minAC {
+		t.Fatalf("need %v: want an or of %d literals at least", p.need, minAC)
+	}
+	for _, s := range []string{"", "alph", "the kappa", "thet", "zetas", "beta", "a b c", "iot a"} {
+		if got, want := p.MatchString(s), p.Regexp().MatchString(s); got != want {
+			t.Errorf("%q: %v, regexp says %v", s, got, want)
+		}
+		found := false
+		for _, l := range p.need.lits {
+			found = found || strings.Contains(s, l)
+		}
+		if got := p.need.holds(s); got != found {
+			t.Errorf("%q: automaton says %v, strings.Contains %v", s, got, found)
+		}
 	}
 }

@@ -63,7 +63,7 @@ func (s *Set) index(text string) *docIndex {
 		return idx
 	}
 	u := 0
-	s.ac.scan(d.Text, func(k, end int) {
+	s.ac.Scan(d.Text, func(k, end int) {
 		for u < len(d.Units)-1 && d.Units[u].End < end {
 			u++
 		}

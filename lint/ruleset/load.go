@@ -37,7 +37,7 @@ type Set struct {
 	// patterns are compiled once per distinct source, so that rules which
 	// share one share its memoised results too.
 	patterns map[string]*relit.Pattern
-	ac       *automaton
+	ac       *relit.Automaton
 	claims   []*claim
 }
 
@@ -230,7 +230,7 @@ func Load(files ...File) (*Set, error) {
 		})
 		return nil, errors.Join(errs...)
 	}
-	s.ac = newAutomaton(s.keywords)
+	s.ac = relit.NewAutomaton(s.keywords)
 	lint.SortRules(s.Rules)
 	return s, nil
 }

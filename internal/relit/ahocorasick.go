@@ -1,29 +1,29 @@
-package ruleset
+package relit
 
-// An automaton finds every occurrence of a set of keywords in one pass
-// over a text (Aho and Corasick, 1975). It is the rule engine's
-// prefilter: a document is scanned once for the keywords of every rule,
-// and a rule then looks only at the units where its keywords occur, so
-// adding rules adds little scanning time.
+// An Automaton finds every occurrence of a set of keywords in one pass
+// over a text (Aho and Corasick, 1975). The rule engine scans a document
+// once for the keywords of every rule, and a rule then looks only at the
+// units where its keywords occur, so adding rules adds little scanning
+// time; a pattern's literal test uses one for a long list of literals.
 //
 // The automaton is a full DFA over byte classes: bytes that occur in no
 // keyword share class 0, so the table stays small (states × classes).
-type automaton struct {
+type Automaton struct {
 	class   [256]uint8
 	classes int
 	next    []int32 // next[state*classes+class]
 	out     [][]int // out[state]: the keywords ending at this state
 }
 
-// newAutomaton builds the automaton for keywords (byte strings, matched
+// NewAutomaton builds the automaton for keywords (byte strings, matched
 // exactly; callers normalise case).
-func newAutomaton(keywords []string) *automaton {
-	a := &automaton{classes: 1}
+func NewAutomaton(keywords []string) *Automaton {
+	a := &Automaton{classes: 1}
 	for _, k := range keywords {
 		for i := 0; i < len(k); i++ {
 			if a.class[k[i]] == 0 {
 				if a.classes == 256 {
-					panic("ruleset: too many byte classes")
+					panic("relit: too many byte classes")
 				}
 				a.class[k[i]] = uint8(a.classes)
 				a.classes++
@@ -75,7 +75,7 @@ func newAutomaton(keywords []string) *automaton {
 	return a
 }
 
-func (a *automaton) row() []int32 {
+func (a *Automaton) row() []int32 {
 	r := make([]int32, a.classes)
 	for i := range r {
 		r[i] = -1
@@ -83,9 +83,21 @@ func (a *automaton) row() []int32 {
 	return r
 }
 
-// scan calls hit for every keyword occurrence in text, with the offset
+// Contains reports whether text holds one of the keywords.
+func (a *Automaton) Contains(text string) bool {
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = a.next[int(s)*a.classes+int(a.class[text[i]])]
+		if len(a.out[s]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Scan calls hit for every keyword occurrence in text, with the offset
 // just past its end.
-func (a *automaton) scan(text string, hit func(keyword, end int)) {
+func (a *Automaton) Scan(text string, hit func(keyword, end int)) {
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		s = a.next[int(s)*a.classes+int(a.class[text[i]])]
