@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"encoding/json"
@@ -313,6 +314,193 @@ func yamlString(s string) string {
 // fresh sibling directory first, which then takes dir's place, so a failed
 // or interrupted build leaves the previous dir intact.
 func WriteDir(dir string, files map[string][]byte) error {
+	return replaceDir(dir, func(w *dirWriter) error {
+		names := make([]string, 0, len(files))
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if err := w.mkdirFor(n); err != nil {
+				return err
+			}
+		}
+		// Files are written concurrently (a knowledge base has one per
+		// problem); the first error in name order is reported.
+		errs := make([]error, len(names))
+		parallel(len(names), func(i int) { errs[i] = w.write(names[i], files[names[i]]) })
+		return firstErr(errs)
+	})
+}
+
+// WriteKB replaces dir with the files of k atomically, as
+// WriteDir(dir, Files(k, opts)) does, but renders each file as it is
+// written: kb.json is encoded problem by problem into the file and each
+// problem page is written as soon as it is rendered, so the output is
+// never held in memory whole (it is larger than the input).
+func WriteKB(dir string, k *KB, opts EmitOptions) error {
+	return replaceDir(dir, func(w *dirWriter) error {
+		if err := w.mkdirFor("problems/x.md"); err != nil {
+			return err
+		}
+		if err := w.stream("kb.json", func(bw *bufio.Writer) error { return encodeKB(bw, k) }); err != nil {
+			return err
+		}
+		if err := w.write(SchemaFile, schema); err != nil {
+			return err
+		}
+		titles := map[string]string{}
+		for _, p := range k.Problems {
+			titles[p.ID] = p.Title
+		}
+		errs := make([]error, len(k.Problems))
+		parallel(len(k.Problems), func(i int) {
+			p := k.Problems[i]
+			errs[i] = w.write("problems/"+p.ID+".md", []byte(ProblemMarkdown(p, titles)))
+		})
+		if err := firstErr(errs); err != nil {
+			return err
+		}
+		if err := w.write("index.md", []byte(IndexMarkdown(k))); err != nil {
+			return err
+		}
+		if !opts.HTML {
+			return nil
+		}
+		site, err := Site(k)
+		if err != nil {
+			return err
+		}
+		names := make([]string, 0, len(site))
+		for n := range site {
+			names = append(names, "site/"+n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if err := w.mkdirFor(n); err != nil {
+				return err
+			}
+		}
+		errs = make([]error, len(names))
+		parallel(len(names), func(i int) { errs[i] = w.write(names[i], site[strings.TrimPrefix(names[i], "site/")]) })
+		return firstErr(errs)
+	})
+}
+
+// encodeKB writes k as Files encodes kb.json (indented, HTML not
+// escaped), a batch of problems at a time, each batch encoded
+// concurrently.
+func encodeKB(w *bufio.Writer, k *KB) error {
+	if len(k.Problems) == 0 {
+		// Nothing to stream; "[]" and "null" are encoded as Files does.
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(k)
+	}
+	head, err := json.Marshal(k.SchemaVersion)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "{\n  \"schema_version\": %s,\n  \"problems\": [\n", head)
+	const batch = 512
+	bufs := make([]bytes.Buffer, batch)
+	errs := make([]error, batch)
+	for start := 0; start < len(k.Problems); start += batch {
+		ps := k.Problems[start:min(start+batch, len(k.Problems))]
+		parallel(len(ps), func(i int) {
+			b := &bufs[i]
+			b.Reset()
+			// Inside the array a problem is indented two levels; Encode
+			// leaves its first line unindented and ends with a newline.
+			enc := json.NewEncoder(b)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("    ", "  ")
+			errs[i] = enc.Encode(ps[i])
+		})
+		for i := range ps {
+			if errs[i] != nil {
+				return fmt.Errorf("encoding kb.json: %w", errs[i])
+			}
+			w.WriteString("    ")
+			w.Write(bytes.TrimSuffix(bufs[i].Bytes(), []byte("\n")))
+			if start+i < len(k.Problems)-1 {
+				w.WriteString(",\n")
+			} else {
+				w.WriteString("\n")
+			}
+		}
+	}
+	_, err = w.WriteString("  ]\n}\n")
+	return err
+}
+
+func firstErr(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A dirWriter writes files under a temporary output directory.
+type dirWriter struct {
+	dir  string // the output directory, for messages
+	root string
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// mkdirFor creates the directory of the slash-separated name, refusing
+// names outside the output.
+func (w *dirWriter) mkdirFor(name string) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return fmt.Errorf("refusing to write %q outside %s", name, w.dir)
+	}
+	d := filepath.Dir(filepath.Join(w.root, filepath.FromSlash(name)))
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dirs[d] {
+		return nil
+	}
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", d, err)
+	}
+	w.dirs[d] = true
+	return nil
+}
+
+func (w *dirWriter) write(name string, b []byte) error {
+	if err := os.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), b, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// stream writes name through a buffered writer filled by fill.
+func (w *dirWriter) stream(name string, fill func(*bufio.Writer) error) error {
+	f, err := os.OpenFile(filepath.Join(w.root, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// replaceDir lets fill write a fresh sibling directory of dir, which then
+// takes dir's place; on error dir is left as it was.
+func replaceDir(dir string, fill func(*dirWriter) error) error {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -323,36 +511,8 @@ func WriteDir(dir string, files map[string][]byte) error {
 		return fmt.Errorf("creating temporary output beside %s: %w", dir, err)
 	}
 	defer os.RemoveAll(tmp)
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	dirs := map[string]bool{}
-	for _, n := range names {
-		if !filepath.IsLocal(filepath.FromSlash(n)) {
-			return fmt.Errorf("refusing to write %q outside %s", n, dir)
-		}
-		d := filepath.Dir(filepath.Join(tmp, filepath.FromSlash(n)))
-		if !dirs[d] {
-			dirs[d] = true
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("creating %s: %w", d, err)
-			}
-		}
-	}
-	// Files are written concurrently (a knowledge base has one per
-	// problem); the first error in name order is reported.
-	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
-		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644); err != nil {
-			errs[i] = fmt.Errorf("writing %s: %w", names[i], err)
-		}
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := fill(&dirWriter{dir: dir, root: tmp, dirs: map[string]bool{}}); err != nil {
+		return err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err

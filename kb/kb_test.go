@@ -417,3 +417,43 @@ func TestSiteLinksResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteKBMatchesFiles checks that streaming the output (WriteKB, what
+// canon build writes) gives the bytes of Files (what build --check and
+// the golden test compare), with and without the site, and for an empty
+// knowledge base, whose kb.json is not streamed.
+func TestWriteKBMatchesFiles(t *testing.T) {
+	c := corpusKB(t)
+	for _, tc := range []struct {
+		name string
+		k    *kb.KB
+		html bool
+	}{
+		{"corpus", c.KB, false},
+		{"corpus-html", c.KB, true},
+		{"one", &kb.KB{SchemaVersion: kb.SchemaVersion, Problems: c.KB.Problems[:1]}, false},
+		{"empty", &kb.KB{SchemaVersion: kb.SchemaVersion, Problems: []*kb.Problem{}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := files(t, tc.k, tc.html)
+			dir := filepath.Join(t.TempDir(), "out")
+			if err := kb.WriteKB(dir, tc.k, kb.EmitOptions{HTML: tc.html}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := kb.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Errorf("%d files written, Files has %d", len(got), len(want))
+			}
+			for name, w := range want {
+				if g, ok := got[name]; !ok {
+					t.Errorf("%s not written", name)
+				} else if !bytes.Equal(g, w) {
+					t.Errorf("%s differs from Files (%d bytes, want %d)", name, len(g), len(w))
+				}
+			}
+		})
+	}
+}

@@ -45,7 +45,6 @@ func mergeAnswer(items []Item, group []int) *Answer {
 	}
 	sortSources(a.Sources)
 	sortFindings(a.Findings)
-	a.blocks = merged
 	a.score = fc.score(merged)
 	return a
 }

@@ -3,8 +3,6 @@
 // every copy, and emitters for JSON and markdown.
 package kb
 
-import "github.com/canon-kb/canon/content/segment"
-
 // SchemaVersion is the version of kb.json. Minor versions add fields;
 // a major version changes or removes one.
 const SchemaVersion = "1.0"
@@ -38,8 +36,7 @@ type Answer struct {
 	// Findings are the lint findings in any copy.
 	Findings []FindingRef `json:"findings"`
 
-	blocks []segment.Block // Markdown's blocks, for ranking
-	score  int             // how complete the answer is (featureCache.score)
+	score int // how complete the answer is (featureCache.score), for ranking
 }
 
 // A Source is a raw occurrence: the path as given and the 1-based raw line

@@ -39,22 +39,26 @@ a committed knowledge base can be kept in step with its sources in CI.`,
 			if err != nil {
 				return err
 			}
-			files, err := kb.Files(c.KB, kb.EmitOptions{HTML: html})
-			if err != nil {
-				return err
-			}
+			k := c.KB
+			nfiles, nfindings := len(res.Files), len(res.Findings)
+			// Nothing below refers to c or res, so the lint results and
+			// the items are collectable while the output is rendered.
 			if check {
+				files, err := kb.Files(k, kb.EmitOptions{HTML: html})
+				if err != nil {
+					return err
+				}
 				return checkDir(io, outDir, files)
 			}
-			if err := kb.WriteDir(outDir, files); err != nil {
+			if err := kb.WriteKB(outDir, k, kb.EmitOptions{HTML: html}); err != nil {
 				return err
 			}
 			answers := 0
-			for _, p := range c.KB.Problems {
+			for _, p := range k.Problems {
 				answers += len(p.Answers)
 			}
 			fmt.Fprintf(io.Out, "built %s: %d problems, %d answers from %d files (%d findings)\n",
-				outDir, len(c.KB.Problems), answers, len(res.Files), len(res.Findings))
+				outDir, len(k.Problems), answers, nfiles, nfindings)
 			return nil
 		},
 	}

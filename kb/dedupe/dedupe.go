@@ -155,8 +155,8 @@ type Result struct {
 type Stats struct {
 	Docs               int
 	NearCandidates     int // pairs proposed by LSH
-	NearVerified       int // of those, verified as copies
-	QuestionCandidates int // pairs proposed by the question index
+	NearVerified       int // of those, verified as copies (pairs already joined are not verified)
+	QuestionCandidates int // pairs proposed by the question index, less those already in one problem
 }
 
 // prepared is what Run needs of one doc.
@@ -405,53 +405,81 @@ func (r *runner) near() {
 			buckets[key] = append(buckets[key], int32(k))
 		}
 	}
-	var pairs []uint64 // a<<32 | b, rep indices
-	for _, members := range buckets {
-		if len(members) < 2 {
-			continue
-		}
-		for x := 0; x < len(members) && x < maxBucket; x++ {
-			for y := x + 1; y < len(members); y++ {
-				pairs = append(pairs, uint64(members[x])<<32|uint64(members[y]))
-			}
-		}
-	}
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
-	r.res.Stats.NearCandidates = len(pairs)
 
+	// The candidates are the pairs of reps sharing a bucket (within a
+	// bucket's first maxBucket members and any later one), taken in
+	// order of the pair (a, b). They are generated for a few reps at a
+	// time rather than all held, and a pair whose answers an earlier
+	// pair already joined is not verified: linking it again would change
+	// nothing (its answers, and so its problems, are already one, and a
+	// related link inside one problem is dropped), so the result is the
+	// one verifying every pair gives, Links included.
 	type verdict struct {
 		sim      float64
 		copy     bool
 		question Verdict
 		qsim     float64
 	}
-	out := make([]verdict, len(pairs))
-	r.parallel(len(pairs), func(k int) {
-		a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
-		sa, sb := r.prep[a].shingles, r.prep[b].shingles
-		j, c := Jaccard(sa, sb)
-		v := verdict{sim: j}
-		if r.copies(j, c, len(sa), len(sb), false) {
-			v.copy = true
-			v.sim = max(j, c)
-			v.qsim, v.question = r.questionSim(a, b)
+	const batchPairs = 4096
+	var pairs []uint64 // a<<32 | b, rep indices
+	var out []verdict
+	flush := func() {
+		out = slices.Grow(out[:0], len(pairs))[:len(pairs)]
+		r.parallel(len(pairs), func(k int) {
+			a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
+			sa, sb := r.prep[a].shingles, r.prep[b].shingles
+			j, c := Jaccard(sa, sb)
+			v := verdict{sim: j}
+			if r.copies(j, c, len(sa), len(sb), false) {
+				v.copy = true
+				v.sim = max(j, c)
+				v.qsim, v.question = r.questionSim(a, b)
+			}
+			out[k] = v
+		})
+		for k, v := range out {
+			if !v.copy {
+				continue
+			}
+			a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
+			if v.qsim >= th.NearQuestion {
+				r.res.Stats.NearVerified++
+				r.link(a, b, TierNear, v.sim)
+			} else {
+				// The same answer under another question: worth a link.
+				r.related = append(r.related, [2]int{a, b})
+			}
 		}
-		out[k] = v
-	})
-	for k, v := range out {
-		if !v.copy {
-			continue
+		pairs = pairs[:0]
+	}
+	var with []int32
+	for a, ks := range keys {
+		with = with[:0]
+		for _, key := range ks {
+			members := buckets[key]
+			if len(members) < 2 {
+				continue
+			}
+			// members are in rep order; a pairs with every member after
+			// its first place when that place is among the first maxBucket.
+			x, _ := slices.BinarySearch(members, int32(a))
+			if x < maxBucket {
+				with = append(with, members[x+1:]...)
+			}
 		}
-		a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
-		if v.qsim >= th.NearQuestion {
-			r.res.Stats.NearVerified++
-			r.link(a, b, TierNear, v.sim)
-		} else {
-			// The same answer under another question: worth a link.
-			r.related = append(r.related, [2]int{a, b})
+		slices.Sort(with)
+		with = slices.Compact(with)
+		r.res.Stats.NearCandidates += len(with)
+		for _, b := range with {
+			if r.answers.find(reps[a]) != r.answers.find(reps[b]) {
+				pairs = append(pairs, uint64(a)<<32|uint64(b))
+			}
+		}
+		if len(pairs) >= batchPairs {
+			flush()
 		}
 	}
+	flush()
 }
 
 // copies decides whether answers with shingle sets of sizes na and nb,
@@ -585,6 +613,16 @@ func (r *runner) questions() {
 
 	type cand struct{ a, b int }
 	var cands []cand
+	// A candidate whose docs already share a problem (copies of one
+	// answer, mostly) is counted but not kept: whatever its verdict, it
+	// would change nothing (a merge within one group is skipped below
+	// and a related link within one problem is dropped), and copies of a
+	// popular question would otherwise make most of the candidates.
+	addCand := func(a, b int) {
+		if r.problems.find(a) != r.problems.find(b) {
+			cands = append(cands, cand{a, b})
+		}
+	}
 	// Questions reducing to the same terms are candidates however common
 	// their terms are; the index below may cap such terms.
 	byTerms := map[string]int{}
@@ -599,7 +637,7 @@ func (r *runner) questions() {
 			}
 			key := strings.Join(ts.Stems(), " ")
 			if j, ok := byTerms[key]; ok && j != i {
-				cands = append(cands, cand{j, i})
+				addCand(j, i)
 			} else if !ok {
 				byTerms[key] = i
 			}
@@ -660,7 +698,7 @@ func (r *runner) questions() {
 		}
 		for _, other := range touched {
 			if overlap[other] > 0 && recs[other].doc != rec.doc {
-				cands = append(cands, cand{recs[other].doc, rec.doc})
+				addCand(recs[other].doc, rec.doc)
 			}
 			overlap[other] = 0
 		}
@@ -778,8 +816,11 @@ func ceilMul(t float64, n int) int {
 	return c
 }
 
+// finish returns the result apart from the runner, so that the runner's
+// prepared docs (every answer's shingles) are freed once Run returns.
 func (r *runner) finish() *Result {
-	res := &r.res
+	res := new(Result)
+	*res = r.res
 	res.Problems = r.problems.groups(nil)
 	res.Answers = r.answers.groups(func(i int) bool { return r.prep[i].squeezed != "" })
 	problemOf := make([]int, len(r.docs))
