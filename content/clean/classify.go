@@ -250,10 +250,8 @@ func isWordByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == ')'
 }
 
-var (
-	bulletRE   = regexp.MustCompile(`^(\s*)([-*+•◦▪▫·‣○●■□])\s+(\S.*)$`)
-	numberedRE = regexp.MustCompile(`^(\s*)(\d{1,3})([.)])\s+(\S.*)$`)
-)
+// bulletRunes are the bullets ParseListItem accepts.
+const bulletRunes = "-*+•◦▪▫·‣○●■□"
 
 // A ListItem is a parsed list line.
 type ListItem struct {
@@ -266,30 +264,59 @@ type ListItem struct {
 }
 
 // ParseListItem parses a bullet ("- x", "• x", "* x") or numbered ("1. x",
-// "2) x") list line.
+// "2) x") list line: white space, the marker, white space, then text on
+// one line. White space is the regexp class \s (tab, newline, form feed,
+// carriage return, space). It runs on every line of every document, so it
+// is written out rather than a regexp.
 func ParseListItem(s string) (ListItem, bool) {
-	t := strings.TrimLeft(s, " \t\u00a0")
-	if t == "" {
+	i := 0
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
 		return ListItem{}, false
 	}
-	if c := t[0]; !(c >= '0' && c <= '9' || c == '-' || c == '*' || c == '+' || c >= 0x80) {
-		return ListItem{}, false
-	}
-	if m := bulletRE.FindStringSubmatch(s); m != nil {
-		if m[2] == "*" && strings.HasSuffix(Trim(m[3]), "*") && !strings.HasPrefix(m[3], "*") {
-			// "* text*" is emphasis run together, not a bullet.
+	lead := s[:i]
+	item := ListItem{Indent: Indent(lead)}
+	if c := s[i]; c >= '0' && c <= '9' {
+		j := i
+		for j < len(s) && j-i < 4 && s[j] >= '0' && s[j] <= '9' {
+			item.Number = item.Number*10 + int(s[j]-'0')
+			j++
+		}
+		if j-i > 3 || j == len(s) || s[j] != '.' && s[j] != ')' {
 			return ListItem{}, false
 		}
-		return ListItem{Indent: Indent(m[1]), Bullet: m[2], Text: m[3]}, true
-	}
-	if m := numberedRE.FindStringSubmatch(s); m != nil {
-		n := 0
-		for _, c := range m[2] {
-			n = n*10 + int(c-'0')
+		item.Ordered, item.Delim = true, s[j]
+		i = j + 1
+	} else {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !strings.ContainsRune(bulletRunes, r) {
+			return ListItem{}, false
 		}
-		return ListItem{Indent: Indent(m[1]), Ordered: true, Number: n, Delim: m[3][0], Text: m[4]}, true
+		item.Bullet = s[i : i+n]
+		i += n
 	}
-	return ListItem{}, false
+	// One space at least, then text that starts with a non-space and
+	// holds no newline.
+	j := i
+	for j < len(s) && isRESpace(s[j]) {
+		j++
+	}
+	if j == i || j == len(s) || strings.IndexByte(s[j:], '\n') >= 0 {
+		return ListItem{}, false
+	}
+	item.Text = s[j:]
+	if item.Bullet == "*" && strings.HasSuffix(Trim(item.Text), "*") && !strings.HasPrefix(item.Text, "*") {
+		// "* text*" is emphasis run together, not a bullet.
+		return ListItem{}, false
+	}
+	return item, true
+}
+
+// isRESpace reports the bytes of the regexp class \s.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 var smallWords = map[string]bool{

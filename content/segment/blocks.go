@@ -294,7 +294,8 @@ func (r *renderer) diagram(i int) int {
 	label := func(k int) bool {
 		return k < len(ls) && !ls[k].fence && !ls[k].blank() && len(strings.Fields(ls[k].text)) <= 10 && !clean.Sentence(ls[k].text)
 	}
-	if !isArt(i) && !(label(i) && isArt(i+1)) {
+	// label is the dearer test: it runs only next to art.
+	if !isArt(i) && !(isArt(i+1) && label(i)) {
 		return i
 	}
 	j := i
@@ -304,7 +305,7 @@ func (r *renderer) diagram(i int) int {
 		case isArt(j):
 			arts++
 			j++
-		case label(j) && (isArt(j+1) || isArt(j-1) && j+1 < len(ls) && !ls[j+1].blank() && isArt(j+2)):
+		case (isArt(j+1) || isArt(j-1) && j+1 < len(ls) && !ls[j+1].blank() && isArt(j+2)) && label(j):
 			j++
 		case ls[j].blank() && isArt(j+1):
 			j++

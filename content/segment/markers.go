@@ -182,12 +182,37 @@ func quoted(s string) bool {
 	return strings.ContainsRune("\"“'‘«", r)
 }
 
-var sentenceBreakRE = regexp.MustCompile(`[.!]\s+\p{Lu}`)
+// sentenceBreak returns the offset of the first sentence break in t: "."
+// or "!", white space (the regexp class \s), then an upper-case letter;
+// -1 when there is none. It is the regexp [.!]\s+\p{Lu}, written out
+// because every line is tried.
+func sentenceBreak(t string) int {
+	for i := 0; i < len(t); i++ {
+		if t[i] != '.' && t[i] != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && isRESpace(t[j]) {
+			j++
+		}
+		if j == i+1 || j == len(t) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t[j:]); unicode.IsUpper(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 // oneQuestion reports whether a heading candidate is one question rather
 // than a paragraph that ends with one: any sentence before the last must
 // itself ask something.
 func oneQuestion(t string) bool {
-	loc := sentenceBreakRE.FindStringIndex(t)
-	return loc == nil || asksQuestion(t[:loc[0]])
+	i := sentenceBreak(t)
+	return i < 0 || asksQuestion(t[:i])
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -136,19 +137,23 @@ func (o *outline) findStarts() {
 			continue
 		}
 		t := l.bare
-		if m := problemRE.FindStringSubmatch(t); m != nil && hasLetter(m[2]) {
+		// Each marker regexp is anchored at a word or a digit; testing
+		// the first bytes first spares most lines every regexp.
+		if m := matchPrefixed(problemRE, t, "Problem"); m != nil && hasLetter(m[2]) {
 			explicit[i] = start{line: i, last: i, marker: MarkerProblem, number: atoi(m[1]), title: titleText(m[2])}
 			continue
 		}
-		if m := scriptRE.FindStringSubmatch(clean.Trim(l.Text)); m != nil {
-			explicit[i] = start{line: i, last: i, marker: MarkerScript, title: titleText(m[1])}
-			continue
+		if strings.Contains(l.Text, "Question") {
+			if m := scriptRE.FindStringSubmatch(clean.Trim(l.Text)); m != nil {
+				explicit[i] = start{line: i, last: i, marker: MarkerScript, title: titleText(m[1])}
+				continue
+			}
 		}
-		if m := qParenRE.FindStringSubmatch(t); m != nil && hasLetter(m[2]) {
+		if m := matchPrefixed(qParenRE, t, "Q"); m != nil && hasLetter(m[2]) {
 			explicit[i] = start{line: i, last: i, marker: MarkerQ, number: atoi(m[1]), title: titleText(m[2])}
 			continue
 		}
-		if m := qNumRE.FindStringSubmatch(t); m != nil && hasLetter(m[2]) {
+		if m := matchPrefixed(qNumRE, t, "Q"); m != nil && hasLetter(m[2]) {
 			explicit[i] = start{line: i, last: i, marker: MarkerQ, number: atoi(m[1]), title: titleText(m[2])}
 			continue
 		}
@@ -157,7 +162,7 @@ func (o *outline) findStarts() {
 			continue
 		}
 		if l.indent <= 1 && !l.emoji {
-			if m := numberedRE.FindStringSubmatch(t); m != nil && hasLetter(m[2]) && clean.CodeScore(m[2]) != clean.Code {
+			if m := matchDigit(numberedRE, t); m != nil && hasLetter(m[2]) && clean.CodeScore(m[2]) != clean.Code {
 				st := start{line: i, last: i, marker: MarkerNumbered, number: atoi(m[1]), title: titleText(m[2])}
 				o.spanBoldTitle(&st, m[2])
 				numbered = append(numbered, st)
@@ -211,6 +216,31 @@ func (o *outline) spanBoldTitle(st *start, rest string) {
 			body = append(body, t)
 		}
 	}
+}
+
+// matchPrefixed is re.FindStringSubmatch(t) for a regexp anchored at
+// prefix: nil without running it when t does not start with prefix.
+func matchPrefixed(re *regexp.Regexp, t, prefix string) []string {
+	if !strings.HasPrefix(t, prefix) {
+		return nil
+	}
+	return re.FindStringSubmatch(t)
+}
+
+// matchDigit is re.FindStringSubmatch(t) for a regexp anchored at an
+// ASCII digit.
+func matchDigit(re *regexp.Regexp, t string) []string {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return nil
+	}
+	return re.FindStringSubmatch(t)
+}
+
+// mayBeLabel reports whether t can match a label regexp (questionLabelRE,
+// interviewerLabelRE, answerLabelRE) by its first byte: Q, I, Y, a or s
+// in either case, or the lead byte of "ſ", which (?i) matches as s.
+func mayBeLabel(t string) bool {
+	return t != "" && strings.IndexByte("QIYaAsS\xc5", t[0]) >= 0
 }
 
 // titleText cleans a title: bold markers and trailing decoration removed.
@@ -326,7 +356,7 @@ func (o *outline) questionLine1(l *line) (string, bool) {
 		t = it.Text
 	}
 	t = titleText(clean.StripEmoji(t))
-	if questionLabelRE.MatchString(t) || interviewerLabelRE.MatchString(t) || answerLabelRE.MatchString(t) {
+	if mayBeLabel(t) && (questionLabelRE.MatchString(t) || interviewerLabelRE.MatchString(t) || answerLabelRE.MatchString(t)) {
 		return "", false
 	}
 	if t == "" || quoted(t) || len(strings.Fields(t)) > 40 || clean.CodeScore(t) == clean.Code {
@@ -553,7 +583,7 @@ func (o *outline) setApart(i int) bool {
 // between problems that do not name the next entry of the document's table
 // of contents. It returns nothing for a document without one.
 func Strays(text string) []content.Span {
-	if !tocHeadingRE.MatchString(text) {
+	if !hasTOCHeading(text) {
 		return nil // no table of contents: nothing to judge headings by
 	}
 	o := analyze(text)

@@ -14,14 +14,38 @@ import (
 type toc []string // normalised entry names, in order
 
 var (
-	tocHeadRE = regexp.MustCompile(`^(?i:table of contents|contents)\s*:?$`)
-	// tocHeadingRE finds a contents heading anywhere in a text, the cheap
-	// test before a full analysis.
-	tocHeadingRE = regexp.MustCompile(`(?im)^[ \t]*(?:table of contents|contents)[ \t]*:?[ \t]*$`)
-	tocLinkRE    = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)]*\)`)
-	tocCountRE   = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s+[-–—]\s+\d+\s+(?i:problems?|questions?)\s*$`)
-	tocDotsRE    = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s*\.{3,}\s*\d+\s*$`)
+	tocHeadRE  = regexp.MustCompile(`^(?i:table of contents|contents)\s*:?$`)
+	tocLinkRE  = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)]*\)`)
+	tocCountRE = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s+[-–—]\s+\d+\s+(?i:problems?|questions?)\s*$`)
+	tocDotsRE  = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s*\.{3,}\s*\d+\s*$`)
 )
+
+// hasTOCHeading reports whether a line of text is a contents heading
+// ("Table of Contents", "CONTENTS:", spaces and tabs around): the cheap
+// test before a full analysis. It is the regexp
+// (?im)^[ \t]*(?:table of contents|contents)[ \t]*:?[ \t]*$ written out,
+// since it reads every byte of every document.
+func hasTOCHeading(text string) bool {
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if len(line) < len("contents") {
+			continue
+		}
+		t := strings.TrimRight(strings.TrimLeft(line, " \t"), " \t")
+		if strings.HasSuffix(t, ":") {
+			t = strings.TrimRight(t[:len(t)-1], " \t")
+		}
+		if strings.EqualFold(t, "contents") || strings.EqualFold(t, "table of contents") {
+			return true
+		}
+	}
+	return false
+}
 
 // tocEntry parses one entry line of a table of contents.
 func tocEntry(s string) (string, bool) {

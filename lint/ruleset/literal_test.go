@@ -46,8 +46,10 @@ func TestLiteralTestKeepsAnswers(t *testing.T) {
 		d := prose.Analyze(string(data))
 		// Units only: the literals of a sentence or clause are in its
 		// unit, and running every regexp on every clause takes long.
-		for _, u := range d.Units {
-			texts = append(texts, d.Text[u.Start:u.End])
+		for i, u := range d.Units {
+			if !raceEnabled || i%8 == 0 {
+				texts = append(texts, d.Text[u.Start:u.End])
+			}
 		}
 	}
 	pats := []*relit.Pattern{negationRE}
@@ -66,7 +68,7 @@ func TestLiteralTestKeepsAnswers(t *testing.T) {
 		}
 	}
 	// The check means something only if the patterns match somewhere.
-	if matched < 1000 {
+	if matched < 1000 && !raceEnabled || matched < 100 {
 		t.Errorf("only %d matches of %d patterns on %d texts", matched, len(pats), len(texts))
 	}
 	t.Logf("%d patterns, %d texts, %d matches", len(pats), len(texts), matched)

@@ -1,0 +1,82 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The regexps ParseListItem was first written with; the hand-written
+// parser must give the same answers.
+var (
+	refBulletRE   = regexp.MustCompile(`^(\s*)([-*+•◦▪▫·‣○●■□])\s+(\S.*)$`)
+	refNumberedRE = regexp.MustCompile(`^(\s*)(\d{1,3})([.)])\s+(\S.*)$`)
+)
+
+func refParseListItem(s string) (ListItem, bool) {
+	if m := refBulletRE.FindStringSubmatch(s); m != nil {
+		if m[2] == "*" && strings.HasSuffix(Trim(m[3]), "*") && !strings.HasPrefix(m[3], "*") {
+			return ListItem{}, false
+		}
+		return ListItem{Indent: Indent(m[1]), Bullet: m[2], Text: m[3]}, true
+	}
+	if m := refNumberedRE.FindStringSubmatch(s); m != nil {
+		n := 0
+		for _, c := range m[2] {
+			n = n*10 + int(c-'0')
+		}
+		return ListItem{Indent: Indent(m[1]), Ordered: true, Number: n, Delim: m[3][0], Text: m[4]}, true
+	}
+	return ListItem{}, false
+}
+
+var listItemCases = []string{
+	"- x", "  * item", "\t+ y", "• dot", "1. one", "12) twelve", "123. x", "1234. x", "1.x", "1. ",
+	"-", "- ", "-\tx", "* emph*", "* *both*", "  ● a\nb", "\u00a0- nbsp", "\v- vt", "\f- ff", "0. zero",
+	"1.  two spaces", "- \xff", "\xff x", "•x", "9)\u00a0x", "- - nested", "□ box", "",
+}
+
+func checkListItem(t *testing.T, s string) {
+	got, ok := ParseListItem(s)
+	want, wantOK := refParseListItem(s)
+	if ok != wantOK || got != want {
+		t.Errorf("ParseListItem(%q) = %+v, %v; the regexps say %+v, %v", s, got, ok, want, wantOK)
+	}
+}
+
+// TestParseListItemMatchesRegexp checks the parser against the regexps on
+// edge cases and every line of the corpus.
+func TestParseListItemMatchesRegexp(t *testing.T) {
+	for _, s := range listItemCases {
+		checkListItem(t, s)
+	}
+	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	if len(names) == 0 {
+		t.Fatal("no corpus")
+	}
+	items := 0
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			checkListItem(t, l)
+			if _, ok := ParseListItem(l); ok {
+				items++
+			}
+		}
+	}
+	if items < 500 {
+		t.Errorf("only %d list items in the corpus", items)
+	}
+}
+
+func FuzzParseListItem(f *testing.F) {
+	for _, s := range listItemCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkListItem)
+}
