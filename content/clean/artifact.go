@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/relit"
 )
 
 // Artifacts are page chrome that scraping keeps: widget labels, share and
@@ -102,12 +103,16 @@ type Proposal struct {
 
 // A Matcher is a compiled Pattern.
 type Matcher struct {
-	p                         Pattern
-	lines                     []*regexp.Regexp
-	inline                    *regexp.Regexp
-	until, cont               *regexp.Regexp
-	next, prev, notNx, notPrv *regexp.Regexp
+	p Pattern
+	// The patterns run on every line of every document; most fail, and
+	// relit's literal test makes a failure cheap.
+	lines                     []*relit.Pattern
+	inline                    *relit.Pattern
+	until, cont               *relit.Pattern
+	next, prev, notNx, notPrv *relit.Pattern
 }
+
+var blankLine = relit.MustCompile(`^$`)
 
 // Compile checks a pattern and compiles its regular expressions. Errors
 // name the offending field.
@@ -131,7 +136,7 @@ func Compile(p Pattern) (*Matcher, error) {
 		return nil, errors.New("within, head and tail must not be negative")
 	}
 	var err error
-	compile := func(field, expr string, anchored bool) *regexp.Regexp {
+	compile := func(field, expr string, anchored bool) *relit.Pattern {
 		if expr == "" || err != nil {
 			return nil
 		}
@@ -139,7 +144,7 @@ func Compile(p Pattern) (*Matcher, error) {
 		if anchored {
 			src = `^(?:` + expr + `)$`
 		}
-		re, e := regexp.Compile(src)
+		re, e := relit.CompileAnyCase(src)
 		if e != nil {
 			err = fmt.Errorf("%s: %w", field, e)
 		}
@@ -148,7 +153,7 @@ func Compile(p Pattern) (*Matcher, error) {
 	for i, l := range p.Lines {
 		re := compile(fmt.Sprintf("lines[%d]", i), l, true)
 		if l == "" {
-			re = regexp.MustCompile(`^$`)
+			re = blankLine
 		}
 		m.lines = append(m.lines, re)
 	}
@@ -162,7 +167,7 @@ func Compile(p Pattern) (*Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.inline != nil && m.inline.MatchString("") {
+	if m.inline != nil && m.inline.MatchesEmpty() {
 		return nil, errors.New("inline: pattern matches the empty string")
 	}
 	if p.Action == ActionOpenCode || p.Action == ActionCloseCode {
@@ -278,7 +283,8 @@ func (m *Matcher) matchAt(s *scan, i int) (int, map[string]string, bool) {
 		}
 	}
 	var groups map[string]string
-	for k, re := range m.lines {
+	for k, p := range m.lines {
+		re := p.Regexp()
 		if re.NumSubexp() == 0 {
 			continue
 		}
@@ -484,18 +490,19 @@ func Unescape(s string) string { return escapeRE.ReplaceAllString(s, "$1") }
 
 func (m *Matcher) findInline(s *scan) []Proposal {
 	var out []Proposal
+	re := m.inline.Regexp()
 	for i, l := range s.lines {
-		if s.trimmed[i] == "" || !m.p.Where.Code && (s.inFence[i] || s.codeScore(i) == Code) {
+		if !m.inline.MayMatch(l.Text) || s.trimmed[i] == "" || !m.p.Where.Code && (s.inFence[i] || s.codeScore(i) == Code) {
 			continue
 		}
 		if !m.where(s, i, i) {
 			continue
 		}
-		for _, loc := range m.inline.FindAllStringSubmatchIndex(l.Text, -1) {
+		for _, loc := range re.FindAllStringSubmatchIndex(l.Text, -1) {
 			if loc[1] == loc[0] {
 				continue
 			}
-			repl := string(m.inline.ExpandString(nil, m.p.Replace, l.Text, loc))
+			repl := string(re.ExpandString(nil, m.p.Replace, l.Text, loc))
 			if m.p.Unescape {
 				repl = Unescape(repl)
 			}

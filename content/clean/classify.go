@@ -57,14 +57,6 @@ var (
 	objectRE = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\s*)?\{.*[:,].*\}\s*[;,)]?\s*$`)
 	// A Mermaid edge: "A --> B", "B[User] -->|GET| LB".
 	edgeRE = regexp.MustCompile(`[\w\])]\s*(?:-->|==>|-\.->|---)\|?\s*[\w\[(|]`)
-	// Lines that are code only among code.
-	weakRE = regexp.MustCompile(`^(?:` +
-		`//|/\*|\*/|#!|--\s|` + // comments
-		`[}\])]+[;,)]*\s*$|[{\[(]\s*$|` + // lone brackets
-		`"[^"]+"\s*:|` + // JSON key
-		`-?\s*[\w.-]+:(?:\s.*)?$|` + // YAML key: value
-		`#\s?\S` + // shell comment (a markdown heading elsewhere)
-		`)`)
 )
 
 // codeWords are the first words that can open a code line (see
@@ -124,11 +116,95 @@ func CodeScore(s string) int {
 	case t[0] == '}':
 		return Code
 	case strings.ContainsAny(t[:1], `/*-[{()]}"#`) || strings.Contains(t, ":"):
-		if weakRE.MatchString(t) {
+		if weakLine(t) {
 			return WeakCode
 		}
 	}
 	return NotCode
+}
+
+// weakLine reports lines that are code only among code: comments ("//",
+// "/*", "*/", "#!", "-- "), lone brackets, a JSON key, a YAML key: value
+// and a shell comment (a markdown heading elsewhere). It is the regexp
+//
+//	^(?://|/\*|\*/|#!|--\s|[}\])]+[;,)]*\s*$|[{\[(]\s*$|"[^"]+"\s*:|-?\s*[\w.-]+:(?:\s.*)?$|#\s?\S)
+//
+// written out: it is tried on every line holding a colon.
+func weakLine(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, p := range [...]string{"//", "/*", "*/", "#!"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	n := len(t)
+	switch t[0] {
+	case '-':
+		if n > 2 && t[1] == '-' && isRESpace(t[2]) {
+			return true
+		}
+	case '}', ']', ')':
+		i := 0
+		for i < n && (t[i] == '}' || t[i] == ']' || t[i] == ')') {
+			i++
+		}
+		for i < n && (t[i] == ';' || t[i] == ',' || t[i] == ')') {
+			i++
+		}
+		return onlySpace(t[i:])
+	case '{', '[', '(':
+		return onlySpace(t[1:])
+	case '"':
+		if j := strings.IndexByte(t[1:], '"'); j > 0 {
+			i := j + 2
+			for i < n && isRESpace(t[i]) {
+				i++
+			}
+			if i < n && t[i] == ':' {
+				return true
+			}
+		}
+	case '#':
+		return n > 1 && (!isRESpace(t[1]) || n > 2 && !isRESpace(t[2]))
+	}
+	// A key: after an optional "-" and white space, a run of word
+	// characters, dots and dashes, a colon, then nothing or white space
+	// and the rest of one line. "-" is both the optional dash and a key
+	// character, so both readings are tried.
+	if t[0] == '-' && yamlKeyAt(t, 1) {
+		return true
+	}
+	return yamlKeyAt(t, 0)
+}
+
+// yamlKeyAt reports whether t from i is white space, a key, a colon and
+// the end of the line or white space and the rest of it.
+func yamlKeyAt(t string, i int) bool {
+	n := len(t)
+	for i < n && isRESpace(t[i]) {
+		i++
+	}
+	j := i
+	for j < n && (isWordByte(t[j]) && t[j] != '\'' && t[j] != ')' || t[j] == '.' || t[j] == '-') {
+		j++
+	}
+	if j == i || j == n || t[j] != ':' {
+		return false
+	}
+	j++
+	return j == n || isRESpace(t[j]) && strings.IndexByte(t[j+1:], '\n') < 0
+}
+
+// onlySpace reports whether s is white space of the regexp class \s.
+func onlySpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isRESpace(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsProse reports whether s reads as a sentence or phrase of natural

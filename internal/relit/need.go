@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // A cond is a condition every match of a pattern meets: the text
@@ -63,17 +64,18 @@ func (c *cond) holds(t string) bool {
 func leaf(s string) *cond { return &cond{lits: []string{s}, score: len(s), leaves: 1} }
 
 // need returns the condition every match of re meets, nil when there is
-// none (a match may be any text, or the tree would be too large).
-func need(re *syntax.Regexp) *cond {
-	if set := exact(re); set != nil {
+// none (a match may be any text, or the tree would be too large). With
+// anyCase the text is not lower case, and letters that fold give none.
+func need(re *syntax.Regexp, anyCase bool) *cond {
+	if set := exact(re, anyCase); set != nil {
 		return anyOf(set)
 	}
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
-		return need(re.Sub[0])
+		return need(re.Sub[0], anyCase)
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return need(re.Sub[0])
+			return need(re.Sub[0], anyCase)
 		}
 	case syntax.OpConcat:
 		// Runs of parts that match a few strings exactly join into the
@@ -88,7 +90,7 @@ func need(re *syntax.Regexp) *cond {
 			run = []string{""}
 		}
 		for _, sub := range re.Sub {
-			if set := exact(sub); set != nil {
+			if set := exact(sub, anyCase); set != nil {
 				if joined := product(run, set); joined != nil {
 					run = joined
 					continue
@@ -98,7 +100,7 @@ func need(re *syntax.Regexp) *cond {
 				continue
 			}
 			flush()
-			if c := need(sub); c != nil {
+			if c := need(sub, anyCase); c != nil {
 				parts = append(parts, c)
 			}
 		}
@@ -107,7 +109,7 @@ func need(re *syntax.Regexp) *cond {
 	case syntax.OpAlternate:
 		subs := make([]*cond, 0, len(re.Sub))
 		for _, sub := range re.Sub {
-			c := need(sub)
+			c := need(sub, anyCase)
 			if c == nil {
 				return nil
 			}
@@ -118,6 +120,16 @@ func need(re *syntax.Regexp) *cond {
 	return nil
 }
 
+// hasCase reports whether a rune of rs has another case.
+func hasCase(rs []rune) bool {
+	for _, r := range rs {
+		if unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
 // maxExact bounds the strings exact and product return.
 const maxExact = 32
 
@@ -125,16 +137,20 @@ const maxExact = 32
 // alternations, optional parts and small classes of them. Empty-width
 // assertions match "" (a necessary condition may ignore them). nil means
 // too many or unbounded.
-func exact(re *syntax.Regexp) []string {
+func exact(re *syntax.Regexp, anyCase bool) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
+		if anyCase && re.Flags&syntax.FoldCase != 0 && hasCase(re.Rune) {
+			// Text in any case: a folded letter could be either.
+			return nil
+		}
 		return []string{literal(re)}
 	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
 		return []string{""}
 	case syntax.OpCapture:
-		return exact(re.Sub[0])
+		return exact(re.Sub[0], anyCase)
 	case syntax.OpQuest:
-		if set := exact(re.Sub[0]); set != nil {
+		if set := exact(re.Sub[0], anyCase); set != nil {
 			return union(set, []string{""})
 		}
 	case syntax.OpCharClass:
@@ -153,7 +169,7 @@ func exact(re *syntax.Regexp) []string {
 	case syntax.OpConcat:
 		set := []string{""}
 		for _, sub := range re.Sub {
-			s := exact(sub)
+			s := exact(sub, anyCase)
 			if s == nil {
 				return nil
 			}
@@ -165,7 +181,7 @@ func exact(re *syntax.Regexp) []string {
 	case syntax.OpAlternate:
 		var set []string
 		for _, sub := range re.Sub {
-			s := exact(sub)
+			s := exact(sub, anyCase)
 			if s == nil {
 				return nil
 			}

@@ -60,9 +60,34 @@ func Compile(expr string) (*Pattern, error) {
 	if len(lits) > 0 && minLen(lits) >= 2 {
 		p.lits, p.fold = lits, fold
 	}
-	p.need = need(tree)
+	p.need = need(tree, false)
 	return p, nil
 }
+
+// CompileAnyCase is Compile for patterns that run on text in any case:
+// letters the pattern matches case-insensitively are left out of the
+// literal test, and Literals returns nil.
+func CompileAnyCase(expr string) (*Pattern, error) {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	tree = tree.Simplify()
+	return &Pattern{expr: expr, minLen: minWidth(tree), need: need(tree, true)}, nil
+}
+
+// MustCompileAnyCase is CompileAnyCase for patterns known to be valid.
+func MustCompileAnyCase(expr string) *Pattern {
+	p, err := CompileAnyCase(expr)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// MayMatch reports whether t passes the literal test: false means no
+// match, true that the regexp must decide.
+func (p *Pattern) MayMatch(t string) bool { return p.need == nil || p.need.holds(t) }
 
 // Regexp returns the compiled regexp, compiling it on first use.
 func (p *Pattern) Regexp() *regexp.Regexp {

@@ -80,3 +80,58 @@ func FuzzParseListItem(f *testing.F) {
 	}
 	f.Fuzz(checkListItem)
 }
+
+// refWeakRE is the regexp weakLine replaces.
+var refWeakRE = regexp.MustCompile(`^(?:` +
+	`//|/\*|\*/|#!|--\s|` +
+	`[}\])]+[;,)]*\s*$|[{\[(]\s*$|` +
+	`"[^"]+"\s*:|` +
+	`-?\s*[\w.-]+:(?:\s.*)?$|` +
+	`#\s?\S` +
+	`)`)
+
+var weakCases = []string{
+	"", "//x", "/*", "*/", "#!/bin/sh", "-- c", "--x", "})", "});", "};)", "};]", "} ", ")]", "{", "[ ", "( x",
+	`"a": 1`, `"": 1`, `"a" :`, `"a"x:`, "key: value", "key:", "key:x", "- key: v", "-:", "- : x", "-- key: v",
+	"a.b-c: d", "key:\nfoo", "key: a\nb", "#", "# x", "#  x", "#x", "# \xff", "\tkey: v", "ké: v", "x y: z",
+	"Note: prose line", "http://x", "'a': 1", "a): b", "--\t", "-\t-x: y",
+}
+
+func checkWeak(t *testing.T, s string) {
+	if got, want := weakLine(s), refWeakRE.MatchString(s); got != want {
+		t.Errorf("weakLine(%q) = %v, the regexp says %v", s, got, want)
+	}
+}
+
+// TestWeakLineMatchesRegexp checks weakLine against the regexp on edge
+// cases and every corpus line, trimmed as CodeScore trims it.
+func TestWeakLineMatchesRegexp(t *testing.T) {
+	for _, s := range weakCases {
+		checkWeak(t, s)
+	}
+	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	weak := 0
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			checkWeak(t, l)
+			checkWeak(t, Trim(l))
+			if weakLine(Trim(l)) {
+				weak++
+			}
+		}
+	}
+	if weak < 200 {
+		t.Errorf("only %d weak code lines in the corpus", weak)
+	}
+}
+
+func FuzzWeakLine(f *testing.F) {
+	for _, s := range weakCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkWeak)
+}
