@@ -190,6 +190,7 @@ type scan struct {
 	rank     []int // index among non-blank lines, -1 for blank lines
 	nonBlank int
 	code     []int8 // CodeScore+1 per line, 0 until computed
+	row      []int8 // rowLike per line: 0 until computed, 1 yes, 2 no
 }
 
 // codeScore returns CodeScore of line i, computed once per scan.

@@ -141,7 +141,7 @@ func gluedInLine(l Line) []content.Edit {
 	var edits []content.Edit
 	at := func(i int) int { return l.Start + i }
 	var calls [][]int
-	if strings.Contains(t, ")") {
+	if mayCall(t) {
 		calls = callRE.FindAllStringIndex(t, -1)
 	}
 	for _, loc := range calls {
@@ -164,8 +164,10 @@ func gluedInLine(l Line) []content.Edit {
 		}
 	}
 	var files, dotExts [][]int
-	if hasExtDot(t) {
+	if hasExtDot(t, true) {
 		files = fileRE.FindAllStringSubmatchIndex(t, -1)
+	}
+	if hasExtDot(t, false) {
 		dotExts = dotExtRE.FindAllStringSubmatchIndex(t, -1)
 	}
 	for _, m := range files {
@@ -246,13 +248,45 @@ func codeSpans(t string) [][2]int {
 	return out
 }
 
+// mayCall reports what every match of callRE holds: an identifier
+// character, "(", then ")" with no white space or bracket between. Most
+// lines with a ")" have none, and the regexp is slow to find that out.
+func mayCall(t string) bool {
+	for i := strings.IndexByte(t, '('); i >= 0; {
+		if i > 0 && (isWordByte(t[i-1]) && t[i-1] != '\'' && t[i-1] != ')' || t[i-1] == '$') {
+			j := i + 1
+			for j < len(t) && t[j] != '(' && t[j] != ')' && !isRESpace(t[j]) {
+				j++
+			}
+			if j < len(t) && t[j] == ')' {
+				return true
+			}
+		}
+		k := strings.IndexByte(t[i+1:], '(')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return false
+}
+
 // hasExtDot reports a dot followed by a known file extension: the cheap
-// test before the file-name regexps.
-func hasExtDot(t string) bool {
+// test before the file-name regexps. glued asks for what fileRE needs,
+// two lower-case letters after the extension; otherwise it asks for what
+// dotExtRE needs, two before the dot and no word character after.
+func hasExtDot(t string, glued bool) bool {
 	for i := strings.IndexByte(t, '.'); i >= 0 && i+1 < len(t); {
 		rest := t[i+1:]
 		for _, e := range knownExts {
-			if strings.HasPrefix(rest, e) {
+			if !strings.HasPrefix(rest, e) {
+				continue
+			}
+			after := rest[len(e):]
+			switch {
+			case glued && len(after) >= 2 && isLower(after[0]) && isLower(after[1]):
+				return true
+			case !glued && i >= 2 && isLower(t[i-1]) && isLower(t[i-2]) && (after == "" || !isWordByte(after[0]) || after[0] == '\'' || after[0] == ')'):
 				return true
 			}
 		}
@@ -265,10 +299,13 @@ func hasExtDot(t string) bool {
 	return false
 }
 
-// gluedComma reports a comma directly followed by a letter.
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// gluedComma reports a comma directly followed by a letter and preceded
+// by a character of a name (what commaRE needs).
 func gluedComma(t string) bool {
 	for i := strings.IndexByte(t, ','); i >= 0 && i+1 < len(t); {
-		if c := t[i+1]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' {
+		if c := t[i+1]; (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') && i > 0 && (isWordByte(t[i-1]) && t[i-1] != '\'' || strings.IndexByte(".$([]", t[i-1]) >= 0) {
 			return true
 		}
 		j := strings.IndexByte(t[i+1:], ',')

@@ -135,3 +135,59 @@ func FuzzWeakLine(f *testing.F) {
 	}
 	f.Fuzz(checkWeak)
 }
+
+var gluedCases = []string{
+	"call()", "x.y(z)", "a (b)", "f(a b)", "f((x))", "$(x)", "1(x)", "it's(x)", "package.jsonor", "using.mjs",
+	"Node.js is", "file.js.", "a.jsx", "req,res", "a, b", "x],y", "',x", "(,a", "f(x),g", ".jsxy", "ab.ts_",
+}
+
+// checkGluedTests checks that each cheap test in front of a glued-code
+// regexp passes wherever the regexp matches.
+func checkGluedTests(t *testing.T, s string) {
+	for _, c := range []struct {
+		name string
+		re   *regexp.Regexp
+		test bool
+	}{
+		{"mayCall", callRE, mayCall(s)},
+		{"hasExtDot(glued)", fileRE, hasExtDot(s, true)},
+		{"hasExtDot", dotExtRE, hasExtDot(s, false)},
+		{"gluedComma", commaRE, gluedComma(s)},
+	} {
+		if !c.test && c.re.MatchString(s) {
+			t.Errorf("%s(%q) is false, but %s matches", c.name, s, c.re)
+		}
+	}
+}
+
+// TestGluedTestsMatchRegexps runs checkGluedTests on edge cases and every
+// corpus line.
+func TestGluedTestsMatchRegexps(t *testing.T) {
+	for _, s := range gluedCases {
+		checkGluedTests(t, s)
+	}
+	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	calls := 0
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			checkGluedTests(t, l)
+			if callRE.MatchString(l) {
+				calls++
+			}
+		}
+	}
+	if calls < 100 {
+		t.Errorf("only %d corpus lines with a call", calls)
+	}
+}
+
+func FuzzGluedTests(f *testing.F) {
+	for _, s := range gluedCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkGluedTests)
+}

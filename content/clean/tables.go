@@ -134,8 +134,22 @@ func lostTable(s *scan, i int) (Proposal, int, bool) {
 }
 
 // rowLike reports a line that can be a table row: not a list item, not
-// code, not a heading chain marker, at most 25 words.
+// code, not a heading chain marker, at most 25 words. lostTable asks about
+// most lines two or three times; the answer is computed once per scan.
 func rowLike(s *scan, i int) bool {
+	if s.row == nil {
+		s.row = make([]int8, len(s.lines))
+	}
+	if s.row[i] == 0 {
+		s.row[i] = 2
+		if rowLike1(s, i) {
+			s.row[i] = 1
+		}
+	}
+	return s.row[i] == 1
+}
+
+func rowLike1(s *scan, i int) bool {
 	t := s.trimmed[i]
 	if _, ok := ParseListItem(t); ok || IsTableRow(t) || s.codeScore(i) != NotCode || strings.Contains(t, "\t") || IsDiagram(t) {
 		return false

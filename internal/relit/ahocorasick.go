@@ -13,6 +13,7 @@ type Automaton struct {
 	classes int
 	next    []int32 // next[state*classes+class]
 	out     [][]int // out[state]: the keywords ending at this state
+	final   []bool  // final[state]: len(out[state]) > 0
 }
 
 // NewAutomaton builds the automaton for keywords (byte strings, matched
@@ -72,6 +73,10 @@ func NewAutomaton(keywords []string) *Automaton {
 			queue = append(queue, t)
 		}
 	}
+	a.final = make([]bool, len(a.out))
+	for s, o := range a.out {
+		a.final[s] = len(o) > 0
+	}
 	return a
 }
 
@@ -88,7 +93,7 @@ func (a *Automaton) Contains(text string) bool {
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		s = a.next[int(s)*a.classes+int(a.class[text[i]])]
-		if len(a.out[s]) > 0 {
+		if a.final[s] {
 			return true
 		}
 	}

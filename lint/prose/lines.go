@@ -59,7 +59,7 @@ var (
 
 // splitLines classifies every line of text.
 func splitLines(text string) []line {
-	var lines []line
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	fence := false
 	for off := 0; off <= len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -118,13 +118,15 @@ func classify(text string, l *line) {
 		return
 	}
 	content := text[s:e]
-	if strings.HasPrefix(content, "<!--") && strings.HasSuffix(content, "-->") || plainDirectiveRE.MatchString(content) {
+	// Each regexp below needs a literal or a first byte that most lines
+	// lack; testing it first spares them the regexp.
+	if strings.HasPrefix(content, "<!--") && strings.HasSuffix(content, "-->") || strings.Contains(content, "canon-") && plainDirectiveRE.MatchString(content) {
 		// An HTML comment (a canon directive, an editor's note) is not
 		// prose, nor is the plain-text form of a directive.
 		l.kind = lineBlank
 		return
 	}
-	if tableSepRE.MatchString(content) {
+	if strings.Contains(content, "--") && tableSepRE.MatchString(content) {
 		l.kind = lineSep
 		return
 	}
@@ -132,10 +134,10 @@ func classify(text string, l *line) {
 		l.kind, l.cells, l.cstart, l.cend = lineRow, cells, s, e
 		return
 	}
-	if titleRE.MatchString(skipDecoration(content)) {
+	if t := skipDecoration(content); t != "" && strings.IndexByte("PTQqIi", t[0]) >= 0 && titleRE.MatchString(t) {
 		l.title = true
 	}
-	if m := markdownHdrRE.FindStringIndex(content); m != nil {
+	if m := findAt(markdownHdrRE, content, "#"); m != nil {
 		// Markdown headings: a question is a problem title, anything
 		// else a heading.
 		s += m[1]
@@ -159,21 +161,24 @@ func classify(text string, l *line) {
 		case isSpaceByte(byte(r)) && r < utf8.RuneSelf:
 			s++
 		default:
-			if m := answerLeadRE.FindStringIndex(text[s:e]); m != nil && m[1] > 0 {
+			// "ſ" (0xc5 0xbf) folds to "s".
+			if m := findAt(answerLeadRE, text[s:e], "aAsS\xc5"); m != nil && m[1] > 0 {
 				s += m[1]
 				l.answerLead = true
 				continue
 			}
 			if !l.title && !l.numbered {
-				if m := numberRE.FindStringIndex(text[s:e]); m != nil && s+m[1] < e && startsWord(text[s+m[1]:e]) {
+				if m := findAt(numberRE, text[s:e], "(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"); m != nil && s+m[1] < e && startsWord(text[s+m[1]:e]) {
 					l.numbered = true
 					s += m[1]
 					continue
 				}
-				if m := bareNumberRE.FindStringSubmatchIndex(text[s:e]); m != nil {
-					l.numbered = true
-					s += m[3]
-					continue
+				if text[s] >= '0' && text[s] <= '9' {
+					if m := bareNumberRE.FindStringSubmatchIndex(text[s:e]); m != nil {
+						l.numbered = true
+						s += m[3]
+						continue
+					}
 				}
 			}
 			goto done
@@ -205,6 +210,16 @@ done:
 		// answers: "8. How does clustering work?", "What is cors ?".
 		l.title, l.kind = true, lineText
 	}
+}
+
+// findAt is re.FindStringIndex(t) for a regexp anchored at the start
+// whose match begins with one of the bytes first: nil, without running
+// the regexp, when t starts with another.
+func findAt(re *regexp.Regexp, t, first string) []int {
+	if t == "" || strings.IndexByte(first, t[0]) < 0 {
+		return nil
+	}
+	return re.FindStringIndex(t)
 }
 
 // skipDecoration drops leading pictographs and spaces ("💡 Problem 59: …").

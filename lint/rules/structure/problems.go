@@ -415,10 +415,24 @@ func lastWord(line string) string {
 }
 
 // wordCounts counts the words of a text, lower case.
+// Words are runs of letters and digits, as strings.FieldsFunc would cut
+// them, counted as they are found rather than collected first.
 func wordCounts(text string) map[string]int {
 	m := map[string]int{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		m[w]++
+	lower := strings.ToLower(text)
+	start := -1
+	for i, r := range lower {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			m[lower[start:i]]++
+			start = -1
+		}
+	}
+	if start >= 0 {
+		m[lower[start:]]++
 	}
 	return m
 }

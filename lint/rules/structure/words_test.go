@@ -1,0 +1,53 @@
+package structure
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// refWordCounts is wordCounts as first written, with strings.FieldsFunc.
+func refWordCounts(text string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		m[w]++
+	}
+	return m
+}
+
+var wordCases = []string{"", "a", "Hello, World! hello", "x\xffy", "ÉCOLE école 42x", "  trailing  ", "İstanbul ſ"}
+
+func checkWordCounts(t *testing.T, s string) {
+	if got, want := wordCounts(s), refWordCounts(s); !maps.Equal(got, want) {
+		t.Errorf("wordCounts(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestWordCounts checks wordCounts against the FieldsFunc version on
+// edge cases and the corpus files.
+func TestWordCounts(t *testing.T) {
+	for _, s := range wordCases {
+		checkWordCounts(t, s)
+	}
+	names, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", "*.txt"))
+	if len(names) == 0 {
+		t.Fatal("no corpus")
+	}
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkWordCounts(t, string(data))
+	}
+}
+
+func FuzzWordCounts(f *testing.F) {
+	for _, s := range wordCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkWordCounts)
+}
