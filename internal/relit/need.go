@@ -15,6 +15,9 @@ import (
 type cond struct {
 	and  bool
 	lits []string
+	// kind says how an or's lits are found: anywhere in the text, at its
+	// start, or as the whole text (patterns anchored by ^ and $).
+	kind litKind
 	subs []*cond
 	// score is the length of the shortest literal that can satisfy the
 	// condition: higher fails more often, so an and tests it first.
@@ -26,6 +29,14 @@ type cond struct {
 	once sync.Once
 	ac   *Automaton
 }
+
+type litKind uint8
+
+const (
+	inText litKind = iota
+	atStart
+	whole
+)
 
 // Bounds on the tree: beyond them a test costs more than the regexp
 // would, or the parts left out decide little.
@@ -45,12 +56,25 @@ func (c *cond) holds(t string) bool {
 		}
 		return true
 	}
-	if len(c.lits) >= minAC {
+	switch {
+	case c.kind == atStart:
+		for _, l := range c.lits {
+			if strings.HasPrefix(t, l) {
+				return true
+			}
+		}
+	case c.kind == whole:
+		for _, l := range c.lits {
+			if t == l {
+				return true
+			}
+		}
+	case len(c.lits) >= minAC:
 		c.once.Do(func() { c.ac = NewAutomaton(c.lits) })
 		if c.ac.Contains(t) {
 			return true
 		}
-	} else if containsAny(t, c.lits) {
+	case containsAny(t, c.lits):
 		return true
 	}
 	for _, s := range c.subs {
@@ -67,8 +91,11 @@ func leaf(s string) *cond { return &cond{lits: []string{s}, score: len(s), leave
 // none (a match may be any text, or the tree would be too large). With
 // anyCase the text is not lower case, and letters that fold give none.
 func need(re *syntax.Regexp, anyCase bool) *cond {
+	if re.Op == syntax.OpConcat && re.Sub[0].Op == syntax.OpBeginText {
+		return needConcat(re, anyCase)
+	}
 	if set := exact(re, anyCase); set != nil {
-		return anyOf(set)
+		return anyOf(set, inText)
 	}
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
@@ -78,34 +105,7 @@ func need(re *syntax.Regexp, anyCase bool) *cond {
 			return need(re.Sub[0], anyCase)
 		}
 	case syntax.OpConcat:
-		// Runs of parts that match a few strings exactly join into the
-		// strings the run matches ("ask" "s?" " " → "ask ", "asks ");
-		// every other part adds its own condition.
-		var parts []*cond
-		run := []string{""}
-		flush := func() {
-			if c := anyOf(run); c != nil {
-				parts = append(parts, c)
-			}
-			run = []string{""}
-		}
-		for _, sub := range re.Sub {
-			if set := exact(sub, anyCase); set != nil {
-				if joined := product(run, set); joined != nil {
-					run = joined
-					continue
-				}
-				flush()
-				run = set
-				continue
-			}
-			flush()
-			if c := need(sub, anyCase); c != nil {
-				parts = append(parts, c)
-			}
-		}
-		flush()
-		return and(parts)
+		return needConcat(re, anyCase)
 	case syntax.OpAlternate:
 		subs := make([]*cond, 0, len(re.Sub))
 		for _, sub := range re.Sub {
@@ -128,6 +128,47 @@ func hasCase(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// needConcat is need for a concatenation. Runs of parts that match a
+// few strings exactly join into the strings the run matches ("ask" "s?"
+// " " → "ask ", "asks "); every other part adds its own condition. After
+// a leading ^ the first run is a prefix of the text, and the text itself
+// when the run reaches a final $.
+func needConcat(re *syntax.Regexp, anyCase bool) *cond {
+	var parts []*cond
+	run := []string{""}
+	start := re.Sub[0].Op == syntax.OpBeginText
+	flush := func() {
+		kind := inText
+		if start {
+			kind = atStart
+		}
+		if c := anyOf(run, kind); c != nil {
+			parts = append(parts, c)
+		}
+		run, start = []string{""}, false
+	}
+	for _, sub := range re.Sub {
+		if set := exact(sub, anyCase); set != nil {
+			if joined := product(run, set); joined != nil {
+				run = joined
+				continue
+			}
+			flush()
+			run = set
+			continue
+		}
+		flush()
+		if c := need(sub, anyCase); c != nil {
+			parts = append(parts, c)
+		}
+	}
+	if start && re.Sub[len(re.Sub)-1].Op == syntax.OpEndText {
+		return anyOf(run, whole)
+	}
+	flush()
+	return and(parts)
 }
 
 // maxExact bounds the strings exact and product return.
@@ -222,25 +263,43 @@ func union(as, bs []string) []string {
 	return out
 }
 
-// anyOf is the condition that text contains one of set: nil when set
-// holds "" (always met). A string that contains another of the set is
-// dropped, since the shorter one is found wherever it is.
-func anyOf(set []string) *cond {
-	var subs []*cond
+// anyOf is the condition that the text holds one of set, as kind says:
+// nil when set holds "" (always met, or too weak to test). A string that
+// holds another of the set as kind says is dropped, since the shorter one
+// is found wherever it is.
+func anyOf(set []string, kind litKind) *cond {
+	c := &cond{kind: kind, score: -1}
 	for i, s := range set {
 		if s == "" {
 			return nil
 		}
 		covered := false
 		for j, t := range set {
-			if j != i && strings.Contains(s, t) && (len(t) < len(s) || j < i) {
+			if j == i || len(t) > len(s) || len(t) == len(s) && j > i {
+				continue
+			}
+			if kind == inText && strings.Contains(s, t) || kind == atStart && strings.HasPrefix(s, t) || s == t {
 				covered = true
 				break
 			}
 		}
 		if !covered {
-			subs = append(subs, leaf(s))
+			c.lits = append(c.lits, s)
+			c.leaves++
+			if c.score < 0 || len(s) < c.score {
+				c.score = len(s)
+			}
 		}
+	}
+	if kind != inText {
+		// Found at a known place, a literal fails sooner than any other
+		// test: an and tries it first.
+		c.score += 1000
+		return c
+	}
+	subs := make([]*cond, len(c.lits))
+	for i, l := range c.lits {
+		subs[i] = leaf(l)
 	}
 	return or(subs)
 }
@@ -297,7 +356,7 @@ func join(alts []*cond) *cond {
 		if c.score < 0 || s.score < c.score {
 			c.score = s.score
 		}
-		if s.and {
+		if s.and || s.kind != inText {
 			c.subs = append(c.subs, s)
 			continue
 		}

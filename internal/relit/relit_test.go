@@ -71,6 +71,9 @@ func TestNeed(t *testing.T) {
 		{`(?i)\b(?:every|all) (?:nodes?|replicas?)\b[^;]{0,40}\b(?:same|latest) data`, []string{"all nodes read the same data"}, []string{"the same data", "all nodes agree"}},
 		{`(?i)\bcolou?r\b|\bx{2,}`, []string{"color", "colour", "xx"}, []string{"colr", "c0lour"}},
 		{`(?i)\b(?:a|b)?\s*x`, []string{"x", "ax"}, []string{"q", "ab"}},
+		{`^(?:Copy(?: code)?)$`, []string{"Copy", "Copy code"}, []string{"Copy it", "A Copy", "copy"}},
+		{`^(?:Insta(?:gram)?|X)\s*:\s*@?\w+`, []string{"Instagram: x", "X: y"}, []string{"My X: y", "Insta x"}},
+		{`(?i)^version: ?["']?[23]`, []string{"version: 3"}, []string{"the version: 3"}},
 	} {
 		p := MustCompile(c.expr)
 		for _, s := range c.pass {
