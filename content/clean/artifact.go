@@ -381,7 +381,7 @@ func (m *Matcher) where(s *scan, first, last int) bool {
 // headingish reports whether a line can be a heading for Echo: short and
 // not ending like a sentence or an introduction.
 func headingish(s string) bool {
-	return s != "" && len(strings.Fields(s)) <= 12 && !strings.ContainsAny(lastRune(s), ".,;:")
+	return s != "" && FieldCount(s) <= 12 && !strings.ContainsAny(lastRune(s), ".,;:")
 }
 
 // hasWord reports whether line contains word as a whole word, ignoring

@@ -111,7 +111,7 @@ func CodeScore(s string) int {
 	case strings.Contains(t, "=>") || strings.Contains(t, "===") || strings.Contains(t, "!==") ||
 		strings.Contains(t, "&&") || strings.Contains(t, "||"):
 		return Code
-	case strings.HasSuffix(t, "{") || strings.HasSuffix(t, ";") && (strings.ContainsAny(t, "(){}=[]+-*/<>") || len(strings.Fields(t)) <= 2):
+	case strings.HasSuffix(t, "{") || strings.HasSuffix(t, ";") && (strings.ContainsAny(t, "(){}=[]+-*/<>") || FieldCount(t) <= 2):
 		return Code
 	case t[0] == '}':
 		return Code
@@ -262,8 +262,9 @@ func lastRune(s string) string {
 
 // diagramRunes are characters that only text art uses.
 func diagramRune(r rune) bool {
-	return r >= 0x2500 && r <= 0x259F || // box drawing, block elements
-		strings.ContainsRune("▶▼◀▲►◄⬇⬆⬅➡↓↑", r)
+	// All of them are at or above the arrows (U+2190); most text is below.
+	return r >= 0x2190 && (r >= 0x2500 && r <= 0x259F || // box drawing, block elements
+		strings.ContainsRune("▶▼◀▲►◄⬇⬆⬅➡↓↑", r))
 }
 
 // IsDiagram reports whether s is a line of text art: box drawing, arrows

@@ -143,3 +143,29 @@ func StripBold(s string) string {
 
 // Words splits s into words at white space.
 func Words(s string) []string { return strings.Fields(s) }
+
+// FieldCount returns len(strings.Fields(s)) without building the slice:
+// callers that only count words run on every line.
+func FieldCount(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space := false
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}

@@ -191,3 +191,24 @@ func FuzzGluedTests(f *testing.F) {
 	}
 	f.Fuzz(checkGluedTests)
 }
+
+var fieldCases = []string{"", " ", "a", " a b ", "a\u00a0b", "a\u2003b\x85c", "\xff \xfe", "tab\tsep\nnl", "a\u200bb"}
+
+func checkFieldCount(t *testing.T, s string) {
+	if got, want := FieldCount(s), len(strings.Fields(s)); got != want {
+		t.Errorf("FieldCount(%q) = %d, strings.Fields gives %d", s, got, want)
+	}
+}
+
+func TestFieldCount(t *testing.T) {
+	for _, s := range fieldCases {
+		checkFieldCount(t, s)
+	}
+}
+
+func FuzzFieldCount(f *testing.F) {
+	for _, s := range fieldCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkFieldCount)
+}

@@ -108,7 +108,7 @@ func lostTable(s *scan, i int) (Proposal, int, bool) {
 	glued := 0
 	for k := i; k < len(s.lines) && !s.inFence[k] && s.trimmed[k] != "" && rowLike(s, k); k++ {
 		n++
-		if runTogether(s.trimmed[k], len(strings.Fields(s.trimmed[k])) <= 6) {
+		if runTogether(s.trimmed[k], FieldCount(s.trimmed[k]) <= 6) {
 			glued++
 		}
 	}
@@ -157,7 +157,7 @@ func rowLike1(s *scan, i int) bool {
 	if strings.HasSuffix(t, ".") && strings.Count(t, " ") > 3 {
 		return false // a sentence
 	}
-	n := len(strings.Fields(t))
+	n := FieldCount(t)
 	if n == 1 && !runTogether(t, true) && !(len(t) >= 10 && unicode.IsUpper([]rune(t)[0])) {
 		return false
 	}

@@ -109,13 +109,14 @@ func sectionText(s string) string {
 	return t
 }
 
-// isSectionMarker reports whether a line is a section heading by its words
+// isSectionMarkerBare reports whether a line is a section heading by its words
 // alone: "ROUND 3 – …", "Topic 4: …", "Chapter 2", or a title that
 // announces questions or problems. A line ending with ":" introduces
 // content ("If Asked Follow-up Questions:") and is not a section.
-func isSectionMarker(s string) bool {
-	t, _ := decorate(s)
-	if t == "" || strings.HasSuffix(t, ":") || len(strings.Fields(t)) > 14 {
+//
+// It takes the line decorated (see decorate), as the outline keeps it.
+func isSectionMarkerBare(t string) bool {
+	if t == "" || strings.HasSuffix(t, ":") || clean.FieldCount(t) > 14 {
 		return false
 	}
 	if sectionWords[strings.ToLower(firstWord(t))] && sectionNumRE.MatchString(t) {

@@ -55,7 +55,7 @@ type line struct {
 	indent int
 	emoji  bool // the line starts with an emoji
 	// Classifications computed once in scan.
-	sec  bool // isSectionMarker
+	sec  bool // isSectionMarkerBare
 	head bool // clean.HeadingLike
 	code int  // clean.CodeScore
 	// questionLine, memoised: 0 unknown, 1 yes, 2 no.
@@ -109,7 +109,7 @@ func (o *outline) scan() {
 		if !ln.blank && !ln.fence {
 			ln.bare, ln.bold = decorate(l.Text)
 			ln.emoji = clean.EmojiLed(l.Text)
-			ln.sec = isSectionMarker(l.Text)
+			ln.sec = isSectionMarkerBare(ln.bare)
 			ln.head = clean.HeadingLike(l.Text)
 			ln.code = clean.CodeScore(l.Text)
 		}
@@ -359,7 +359,7 @@ func (o *outline) questionLine1(l *line) (string, bool) {
 	if mayBeLabel(t) && (questionLabelRE.MatchString(t) || interviewerLabelRE.MatchString(t) || answerLabelRE.MatchString(t)) {
 		return "", false
 	}
-	if t == "" || quoted(t) || len(strings.Fields(t)) > 40 || clean.CodeScore(t) == clean.Code {
+	if t == "" || quoted(t) || clean.FieldCount(t) > 40 || clean.CodeScore(t) == clean.Code {
 		return "", false
 	}
 	if !oneQuestion(t) {
@@ -558,7 +558,7 @@ func (o *outline) headingLine(i int) bool {
 		return true
 	}
 	t := clean.Trim(l.Text)
-	return l.head && !strings.HasSuffix(t, ":") && !quoted(t) && len(strings.Fields(l.bare)) <= 10
+	return l.head && !strings.HasSuffix(t, ":") && !quoted(t) && clean.FieldCount(l.bare) <= 10
 }
 
 // setApart reports whether heading line i is set apart as a heading:

@@ -231,7 +231,7 @@ from it. There is no fix.`,
 				grouped := false
 				if blanks && next.Span.End < len(p.Doc.Text) {
 					after := firstLine(strings.TrimPrefix(strings.TrimPrefix(p.Doc.Text[next.Span.End:], "\r"), "\n"))
-					grouped = after != "" && len(strings.Fields(after)) <= 12 && !strings.ContainsAny(after[len(after)-1:], ".!?:")
+					grouped = after != "" && clean.FieldCount(after) <= 12 && !strings.ContainsAny(after[len(after)-1:], ".!?:")
 				}
 				switch {
 				case backRefRE.MatchString(nt):
@@ -396,7 +396,7 @@ func prefixOfWord(w string, vocab []string) bool {
 // cutOff reports a line of eight words or more that ends in a letter or
 // digit, with no closing punctuation.
 func cutOff(line string) bool {
-	if len(strings.Fields(line)) < 8 || !clean.IsProse(line) {
+	if clean.FieldCount(line) < 8 || !clean.IsProse(line) {
 		return false
 	}
 	r := []rune(line)
