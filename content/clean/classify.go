@@ -214,17 +214,17 @@ func IsProse(s string) bool {
 	if t == "" || CodeScore(t) == Code {
 		return false
 	}
-	words := strings.Fields(t)
-	if len(words) < 3 {
+	n := FieldCount(t)
+	if n < 3 {
 		return false
 	}
 	plain := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(t) {
 		if proseToken(w) {
 			plain++
 		}
 	}
-	return plain*10 >= len(words)*7
+	return plain*10 >= n*7
 }
 
 // Sentence reports whether s is prose that ends like a sentence.
@@ -416,12 +416,11 @@ func HeadingLike(s string) bool {
 	if _, ok := ParseListItem(t); ok {
 		return false
 	}
-	words := strings.Fields(t)
-	if len(words) > 10 || CodeScore(t) == Code {
+	if FieldCount(t) > 10 || CodeScore(t) == Code {
 		return false
 	}
 	sig, caps := 0, 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(t) {
 		lw := strings.ToLower(w)
 		if smallWords[lw] {
 			continue

@@ -171,7 +171,7 @@ var runTogetherRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}{2,}\p
 // long line a word starting in lower case is more likely a camelCase
 // identifier ("setTimeout"), so only short rows count those.
 func runTogether(t string, short bool) bool {
-	for _, w := range strings.Fields(t) {
+	for w := range strings.FieldsSeq(t) {
 		if !innerUpperOrParen(w) || camelWords[strings.Trim(w, ".,;:()")] {
 			continue
 		}

@@ -205,7 +205,7 @@ done:
 		l.kind = lineText
 	}
 	l.question = strings.HasSuffix(text[s:e], "?")
-	if l.question && (l.numbered || !item && len(strings.Fields(text[s:e])) <= 20) {
+	if l.question && (l.numbered || !item && fieldCount(text[s:e]) <= 20) {
 		// A question on a line of its own is the question a section
 		// answers: "8. How does clustering work?", "What is cors ?".
 		l.title, l.kind = true, lineText
@@ -359,7 +359,7 @@ func prevNonBlank(lines []line, i int) int {
 // lead-in.
 func shortUnpunctuated(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 90 || len(strings.Fields(s)) > 10 {
+	if s == "" || len(s) > 90 || fieldCount(s) > 10 {
 		return false
 	}
 	switch s[len(s)-1] {
@@ -385,3 +385,12 @@ func startsUpper(s string) bool {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
+
+// fieldCount is len(strings.Fields(s)) without the slice.
+func fieldCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}

@@ -140,7 +140,10 @@ func Analyze(text string) *Doc {
 		src:    make([]int32, 0, len(text)+len(text)/8),
 		srcEnd: make([]int32, 0, len(text)+len(text)/8),
 	}
-	a := &analyzer{text: text, lines: lines, b: b, n: &normalizer{b: b, text: text}, d: &Doc{},
+	// About one unit for every two lines (blank lines and wrapped lines
+	// make none); sized once instead of grown.
+	d := &Doc{Units: make([]Unit, 0, len(lines)/2+8)}
+	a := &analyzer{text: text, lines: lines, b: b, n: &normalizer{b: b, text: text}, d: d,
 		open: -1, title: -1, heading: -1, leadIn: -1}
 	a.run()
 	a.d.src, a.d.srcEnd = b.src, b.srcEnd

@@ -296,7 +296,13 @@ can take it from there. There is no fix.`,
 	// against the vocabulary of all files.
 	Collect: func(p *lint.Pass) any { return collectTruncations(p) },
 	RunCorpus: func(cp *lint.CorpusPass) {
-		var vocab []string
+		n := 0
+		for _, f := range cp.Files {
+			if t, ok := cp.Collected(f).(*truncations); ok {
+				n += len(t.words)
+			}
+		}
+		vocab := make([]string, 0, n)
 		for _, f := range cp.Files {
 			if t, ok := cp.Collected(f).(*truncations); ok {
 				vocab = append(vocab, t.words...)
