@@ -621,6 +621,11 @@ func continues(prev, next string) bool {
 // Every line is escaped so that it cannot start another block.
 func joinLines(lines []string, indent string, hard bool) string {
 	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l) + len(indent) + 2
+	}
+	b.Grow(n)
 	for k, l := range lines {
 		l = escapeLineStart(escapeInline(l), k > 0)
 		if k > 0 {
@@ -650,10 +655,12 @@ func escapeLineStart(l string, notFirst bool) string {
 	if l == "" || !strings.ContainsRune("-*_=+#>`~<[0123456789", rune(l[0])) {
 		return l
 	}
+	// Each regexp is anchored at the bytes it can start with.
+	c := l[0]
 	switch {
-	case thematicRE.MatchString(l) || notFirst && setextRE.MatchString(l):
+	case (c == '*' || c == '-' || c == '_') && thematicRE.MatchString(l) || notFirst && (c == '=' || c == '-') && setextRE.MatchString(l):
 		return `\` + l
-	case listStartRE.MatchString(l):
+	case (c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9') && listStartRE.MatchString(l):
 		if m := listStartRE.FindStringSubmatch(l); m[1] != "" {
 			return `\` + l
 		} else {
@@ -663,7 +670,7 @@ func escapeLineStart(l string, notFirst bool) string {
 		return `\` + l
 	case strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~"):
 		return `\` + l
-	case linkRefDefRE.MatchString(l):
+	case c == '[' && linkRefDefRE.MatchString(l):
 		return `\` + l
 	}
 	return l

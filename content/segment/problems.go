@@ -147,7 +147,11 @@ header:
 	}
 	for ; i < end; i++ {
 		l := o.lines[i]
-		ans = append(ans, answerLine{start: l.Start, end: l.End, text: l.Text, fence: l.fence})
+		al := answerLine{start: l.Start, end: l.End, text: l.Text, fence: l.fence}
+		if !l.blank && !l.fence {
+			al.code = int8(l.code) + 1 // scan has scored the same text
+		}
+		ans = append(ans, al)
 	}
 	p.Blocks = renderBlocks(ans)
 	p.Span = content.Span{Start: title.Start, End: o.lines[st.last].End}
