@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -37,6 +38,27 @@ func BenchmarkFormatRepairs(b *testing.B) {
 			GluedCode(s)
 			CollapsedTables(s)
 			SquashedCode(s)
+		}
+	}
+}
+
+// BenchmarkClassify runs the per-line classifiers the segmenter and the
+// rules call on every line (CodeScore, HeadingLike, IsProse,
+// ParseListItem) over the corpus lines (bytes per second of raw text).
+func BenchmarkClassify(b *testing.B) {
+	texts, size := corpusTexts(b)
+	var lines []string
+	for _, t := range texts {
+		lines = append(lines, strings.Split(t, "\n")...)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			CodeScore(l)
+			HeadingLike(l)
+			IsProse(l)
+			ParseListItem(l)
 		}
 	}
 }

@@ -3,8 +3,11 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/canon-kb/canon/internal/relit"
 )
 
 // Line classification. Scraped text has lost the markup that said "this is
@@ -21,32 +24,6 @@ const (
 )
 
 var (
-	// Statements and declarations in the languages seen in interview
-	// material: JavaScript/TypeScript, Python, Go, Java, SQL, shell,
-	// Dockerfile, HTTP, Mermaid.
-	codeStartRE = regexp.MustCompile(`^(?:` +
-		`(?:const|let|var)\s+[\w${}\[\], ]+\s*=|` +
-		`(?:async\s+)?function\b|` +
-		`(?:export|import)\s+(?:default\s+)?[\w{*'"]|` +
-		`await\s+[\w$.]+|` +
-		`return\b.*[;)]\s*$|` +
-		`(?:if|for|while|switch|catch)\s*\(|` +
-		`(?:try|else|finally|do)\s*\{|` +
-		`\}\s*(?:catch|else|finally|while)\b|` +
-		`class\s+\w+.*[{:]\s*$|` +
-		`def\s+\w+\(|func\s+[\w(]|package\s+\w+\s*;?\s*$|` +
-		`(?:public|private|protected)\s+(?:static\s+)?\w|` +
-		`module\.exports|require\(|console\.\w+\(|` +
-		`\$\s+\S|` +
-		`(?:sudo|docker(?:-compose)?|kubectl|git|npm|npx|yarn|pnpm|pip3?|curl|wget|cd|mkdir|apt-get|apt|brew|pm2|helm|terraform|aws|gcloud|redis-cli|mongosh|psql|mysql|chmod|systemctl)\s+[-\w./:<$'"]|` +
-		`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/\S*|` +
-		`HTTP/\d(?:\.\d)?\s+\d{3}\b|` +
-		`(?:Host|Content-Type|Content-Length|Authorization|Accept|Cookie|Set-Cookie|Cache-Control|User-Agent|Access-Control-[\w-]+|X-[\w-]+|Retry-After|Location):\s|` +
-		`(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|UNIQUE|DATABASE|VIEW)|ALTER\s+TABLE|DROP\s+(?:TABLE|INDEX)|BEGIN;|COMMIT;|ROLLBACK;)\b|` +
-		`(?:FROM|RUN|CMD|COPY|ADD|WORKDIR|ENTRYPOINT|EXPOSE|ARG|VOLUME)\s+\S|` +
-		`(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b|` +
-		`(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt)\b` +
-		`)`)
 	// A call or member access that makes up the whole line:
 	// "db.users.createIndex({ email: 1 });", "next();".
 	callLineRE = regexp.MustCompile(`^[\w$]+(?:\.[\w$]+)*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))+(?:\.[\w$]+\(.*\))*\s*[;,]?\s*(?://.*)?$`)
@@ -59,8 +36,58 @@ var (
 	edgeRE = regexp.MustCompile(`[\w\])]\s*(?:-->|==>|-\.->|---)\|?\s*[\w\[(|]`)
 )
 
+// codeStarts are the statements and declarations that open a code line
+// in the languages seen in interview material: JavaScript/TypeScript,
+// Python, Go, Java, SQL, shell, Dockerfile, HTTP, Mermaid. A line is code
+// when one matches at its start. They are tried one by one, each behind
+// relit's test of the words it starts with, rather than as one regexp:
+// the alternation of all of them is too large for Go's fast matchers.
+var codeStarts = []string{
+	`(?:const|let|var)\s+[\w${}\[\], ]+\s*=`,
+	`(?:async\s+)?function\b`,
+	`(?:export|import)\s+(?:default\s+)?[\w{*'"]`,
+	`await\s+[\w$.]+`,
+	`return\b.*[;)]\s*$`,
+	`(?:if|for|while|switch|catch)\s*\(`,
+	`(?:try|else|finally|do)\s*\{`,
+	`\}\s*(?:catch|else|finally|while)\b`,
+	`class\s+\w+.*[{:]\s*$`,
+	`def\s+\w+\(|func\s+[\w(]|package\s+\w+\s*;?\s*$`,
+	`(?:public|private|protected)\s+(?:static\s+)?\w`,
+	`module\.exports|require\(|console\.\w+\(`,
+	`\$\s+\S`,
+	`(?:sudo|docker(?:-compose)?|kubectl|git|npm|npx|yarn|pnpm|pip3?|curl|wget|cd|mkdir|apt-get|apt|brew|pm2|helm|terraform|aws|gcloud|redis-cli|mongosh|psql|mysql|chmod|systemctl)\s+[-\w./:<$'"]`,
+	`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/\S*`,
+	`HTTP/\d(?:\.\d)?\s+\d{3}\b`,
+	`(?:Host|Content-Type|Content-Length|Authorization|Accept|Cookie|Set-Cookie|Cache-Control|User-Agent|Access-Control-[\w-]+|X-[\w-]+|Retry-After|Location):\s`,
+	`(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|UNIQUE|DATABASE|VIEW)|ALTER\s+TABLE|DROP\s+(?:TABLE|INDEX)|BEGIN;|COMMIT;|ROLLBACK;)\b`,
+	`(?:FROM|RUN|CMD|COPY|ADD|WORKDIR|ENTRYPOINT|EXPOSE|ARG|VOLUME)\s+\S`,
+	`(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b`,
+	`(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt)\b`,
+}
+
+var (
+	codeStartOnce sync.Once
+	codeStartPats []*relit.Pattern
+)
+
+// codeStart reports whether one of codeStarts matches at the start of t.
+func codeStart(t string) bool {
+	codeStartOnce.Do(func() {
+		for _, c := range codeStarts {
+			codeStartPats = append(codeStartPats, relit.MustCompileAnyCase(`^(?:`+c+`)`))
+		}
+	})
+	for _, p := range codeStartPats {
+		if p.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // codeWords are the first words that can open a code line (see
-// codeStartRE); a line opening with any other word skips that regexp.
+// codeStarts); a line opening with any other word skips that regexp.
 var codeWords = map[string]bool{}
 
 func init() {
@@ -102,7 +129,7 @@ func CodeScore(s string) int {
 	}
 	w := leadWord(t)
 	switch {
-	case (codeWords[w] || t[0] == '$' || t[0] == '}' || strings.HasPrefix(w, "X-") || strings.HasPrefix(w, "Access-Control-")) && codeStartRE.MatchString(t),
+	case (codeWords[w] || t[0] == '$' || t[0] == '}' || strings.HasPrefix(w, "X-") || strings.HasPrefix(w, "Access-Control-")) && codeStart(t),
 		strings.Contains(first, "(") && callLineRE.MatchString(t),
 		strings.Contains(t, "=") && assignRE.MatchString(t),
 		strings.Contains(t, "{") && strings.HasSuffix(strings.TrimRight(t, ";,) "), "}") && objectRE.MatchString(t),

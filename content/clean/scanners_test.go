@@ -212,3 +212,54 @@ func FuzzFieldCount(f *testing.F) {
 	}
 	f.Fuzz(checkFieldCount)
 }
+
+// refCodeStartRE is the one regexp codeStarts were split from.
+var refCodeStartRE = regexp.MustCompile(`^(?:(?:const|let|var)\s+[\w${}\[\], ]+\s*=|(?:async\s+)?function\b|(?:export|import)\s+(?:default\s+)?[\w{*'"]|await\s+[\w$.]+|return\b.*[;)]\s*$|(?:if|for|while|switch|catch)\s*\(|(?:try|else|finally|do)\s*\{|\}\s*(?:catch|else|finally|while)\b|class\s+\w+.*[{:]\s*$|def\s+\w+\(|func\s+[\w(]|package\s+\w+\s*;?\s*$|(?:public|private|protected)\s+(?:static\s+)?\w|module\.exports|require\(|console\.\w+\(|\$\s+\S|(?:sudo|docker(?:-compose)?|kubectl|git|npm|npx|yarn|pnpm|pip3?|curl|wget|cd|mkdir|apt-get|apt|brew|pm2|helm|terraform|aws|gcloud|redis-cli|mongosh|psql|mysql|chmod|systemctl)\s+[-\w./:<$'"]|(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/\S*|HTTP/\d(?:\.\d)?\s+\d{3}\b|(?:Host|Content-Type|Content-Length|Authorization|Accept|Cookie|Set-Cookie|Cache-Control|User-Agent|Access-Control-[\w-]+|X-[\w-]+|Retry-After|Location):\s|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|UNIQUE|DATABASE|VIEW)|ALTER\s+TABLE|DROP\s+(?:TABLE|INDEX)|BEGIN;|COMMIT;|ROLLBACK;)\b|(?:FROM|RUN|CMD|COPY|ADD|WORKDIR|ENTRYPOINT|EXPOSE|ARG|VOLUME)\s+\S|(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b|(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt)\b)`)
+
+func checkCodeStart(t *testing.T, s string) {
+	if got, want := codeStart(s), refCodeStartRE.MatchString(s); got != want {
+		t.Errorf("codeStart(%q) = %v, the regexp says %v", s, got, want)
+	}
+}
+
+var codeStartCases = []string{
+	"const x = 1", "let a", "if (x)", "if x", "} else {", "return x;", "return the value", "$ ls", "git push",
+	"GET /users", "HTTP/1.1 200 OK", "Content-Type: json", "X-Id: 1", "SELECT *", "INSERT INTO t", "FROM node",
+	"flowchart LR", "gantt", "class A {", "def f(", "package main", "public static void", "module.exports",
+	"console.log(", "docker-compose up", "pip3 install", "", "x", "Accept: */*", "UPDATE t SET",
+}
+
+// TestCodeStartMatchesRegexp checks the split patterns against the one
+// regexp on edge cases and every corpus line, trimmed as CodeScore does.
+func TestCodeStartMatchesRegexp(t *testing.T) {
+	if got := "^(?:" + strings.Join(codeStarts, "|") + ")"; got != refCodeStartRE.String() {
+		t.Fatalf("codeStarts joined:\n%s\nthe regexp:\n%s", got, refCodeStartRE)
+	}
+	for _, s := range codeStartCases {
+		checkCodeStart(t, s)
+	}
+	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	code := 0
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			checkCodeStart(t, Trim(l))
+			if codeStart(Trim(l)) {
+				code++
+			}
+		}
+	}
+	if code < 100 {
+		t.Errorf("only %d corpus lines open with code", code)
+	}
+}
+
+func FuzzCodeStart(f *testing.F) {
+	for _, s := range codeStartCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkCodeStart)
+}
