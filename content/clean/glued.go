@@ -204,7 +204,9 @@ func gluedInLine(l Line) []content.Edit {
 		}
 	}
 	var arrows [][]int
-	if strings.ContainsAny(t, "→⇒") {
+	// Two substring searches: ContainsAny with non-ASCII runes decodes
+	// every rune of the line.
+	if strings.Contains(t, "→") || strings.Contains(t, "⇒") {
 		arrows = arrowRE.FindAllStringSubmatchIndex(t, -1)
 	}
 	for _, m := range arrows {

@@ -22,8 +22,10 @@ type Pattern struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
-	// minLen is the fewest bytes a match spans.
-	minLen int
+	// minLen is the fewest bytes a match spans. maxLen, when not -1, is
+	// the most, for a pattern anchored at both ends of the text (^…$):
+	// longer text cannot match.
+	minLen, maxLen int
 	// lits are lower-case strings one of which every match contains; nil
 	// when no such set was found (the regexp then always runs). With fold
 	// set the text must be lower case (canon's normalised text is).
@@ -55,7 +57,7 @@ func Compile(expr string) (*Pattern, error) {
 		return nil, err
 	}
 	tree = tree.Simplify()
-	p := &Pattern{expr: expr, minLen: minWidth(tree)}
+	p := &Pattern{expr: expr, minLen: minWidth(tree), maxLen: wholeMaxWidth(tree)}
 	lits, fold := required(tree)
 	if len(lits) > 0 && minLen(lits) >= 2 {
 		p.lits, p.fold = lits, fold
@@ -73,7 +75,7 @@ func CompileAnyCase(expr string) (*Pattern, error) {
 		return nil, err
 	}
 	tree = tree.Simplify()
-	return &Pattern{expr: expr, minLen: minWidth(tree), need: need(tree, true)}, nil
+	return &Pattern{expr: expr, minLen: minWidth(tree), maxLen: wholeMaxWidth(tree), need: need(tree, true)}, nil
 }
 
 // MustCompileAnyCase is CompileAnyCase for patterns known to be valid.
@@ -87,7 +89,9 @@ func MustCompileAnyCase(expr string) *Pattern {
 
 // MayMatch reports whether t passes the literal test: false means no
 // match, true that the regexp must decide.
-func (p *Pattern) MayMatch(t string) bool { return p.need == nil || p.need.holds(t) }
+func (p *Pattern) MayMatch(t string) bool {
+	return len(t) >= p.minLen && (p.maxLen < 0 || len(t) <= p.maxLen) && (p.need == nil || p.need.holds(t))
+}
 
 // Regexp returns the compiled regexp, compiling it on first use.
 func (p *Pattern) Regexp() *regexp.Regexp {
@@ -136,13 +140,78 @@ func minWidth(re *syntax.Regexp) int {
 // String returns the pattern's source.
 func (p *Pattern) String() string { return p.expr }
 
+// wholeMaxWidth returns the most bytes a match of re spans when re is
+// anchored at the start and the end of the text, and -1 otherwise or when
+// there is no bound.
+func wholeMaxWidth(re *syntax.Regexp) int {
+	if re.Op != syntax.OpConcat || re.Sub[0].Op != syntax.OpBeginText || re.Sub[len(re.Sub)-1].Op != syntax.OpEndText {
+		return -1
+	}
+	return maxWidth(re)
+}
+
+// maxWidth returns an upper bound on the bytes a match of re spans, -1
+// for none.
+func maxWidth(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			// A folded letter may match a longer one ("k", "K" U+212A).
+			return len(re.Rune) * utf8.UTFMax
+		}
+		return len(string(re.Rune))
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return utf8.RuneLen(re.Rune[len(re.Rune)-1])
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxWidth(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		w := maxWidth(re.Sub[0])
+		if w < 0 {
+			return -1
+		}
+		return re.Max * w
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			w := maxWidth(sub)
+			if w < 0 {
+				return -1
+			}
+			n += w
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			w := maxWidth(sub)
+			if w < 0 {
+				return -1
+			}
+			n = max(n, w)
+		}
+		return n
+	}
+	// Star, plus, no-match: no bound.
+	return -1
+}
+
 // Literals returns the required literals (nil when there are none).
 func (p *Pattern) Literals() []string { return p.lits }
 
 // MatchString reports whether t contains a match. When the pattern folds
 // case, its literals are lower case and t must be too.
 func (p *Pattern) MatchString(t string) bool {
-	if p.need != nil && !p.need.holds(t) {
+	if !p.MayMatch(t) {
 		return false
 	}
 	return p.Regexp().MatchString(t)
@@ -150,7 +219,7 @@ func (p *Pattern) MatchString(t string) bool {
 
 // FindAllStringIndex is regexp's, behind the same literal test.
 func (p *Pattern) FindAllStringIndex(t string, n int) [][]int {
-	if p.need != nil && !p.need.holds(t) {
+	if !p.MayMatch(t) {
 		return nil
 	}
 	return p.Regexp().FindAllStringIndex(t, n)
@@ -158,7 +227,7 @@ func (p *Pattern) FindAllStringIndex(t string, n int) [][]int {
 
 // FindStringIndex is regexp's, behind the same literal test.
 func (p *Pattern) FindStringIndex(t string) []int {
-	if p.need != nil && !p.need.holds(t) {
+	if !p.MayMatch(t) {
 		return nil
 	}
 	return p.Regexp().FindStringIndex(t)

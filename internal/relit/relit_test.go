@@ -114,3 +114,30 @@ func TestAutomaton(t *testing.T) {
 		}
 	}
 }
+
+// TestLengthBounds checks that text shorter than any match, or longer
+// than any match of a pattern anchored at both ends, is rejected without
+// changing an answer.
+func TestLengthBounds(t *testing.T) {
+	for _, c := range []struct {
+		expr     string
+		min, max int
+	}{
+		{`^(?:[A-Za-z][\w+#.-]{0,15})$`, 1, 16},
+		{`^(?:\p{L}[\p{L}\d-]{1,30})$`, 2, 4 * 31},
+		{`(?i)^(?:k)$`, 1, 4},
+		{`^(?:ab|c)$`, 1, 2},
+		{`^a+$`, 1, -1},
+		{`a{2,3}`, 2, -1},
+	} {
+		p := MustCompileAnyCase(c.expr) // the texts are in any case
+		if p.minLen != c.min || p.maxLen != c.max {
+			t.Errorf("%s: bounds %d, %d; want %d, %d", c.expr, p.minLen, p.maxLen, c.min, c.max)
+		}
+		for _, s := range []string{"", "a", "ab", "c", "K", "\u212a", "Go", "x-y", strings.Repeat("a", 16), strings.Repeat("a", 17), "ééé", strings.Repeat("é", 31), strings.Repeat("é", 32), "aaa"} {
+			if got, want := p.MatchString(s), p.Regexp().MatchString(s); got != want {
+				t.Errorf("%s on %q: %v, regexp says %v", c.expr, s, got, want)
+			}
+		}
+	}
+}
