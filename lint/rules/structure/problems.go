@@ -424,7 +424,9 @@ func lastWord(line string) string {
 // Words are runs of letters and digits, as strings.FieldsFunc would cut
 // them, counted as they are found rather than collected first.
 func wordCounts(text string) map[string]int {
-	m := map[string]int{}
+	// Sized for the distinct words of prose (about one per 40 bytes of
+	// the corpus), so the map rarely grows.
+	m := make(map[string]int, len(text)/40)
 	lower := strings.ToLower(text)
 	start := -1
 	for i, r := range lower {
