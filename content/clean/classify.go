@@ -448,8 +448,9 @@ func HeadingLike(s string) bool {
 	}
 	sig, caps := 0, 0
 	for w := range strings.FieldsSeq(t) {
-		lw := strings.ToLower(w)
-		if smallWords[lw] {
+		// No small word has more than four runes, and lower-casing keeps
+		// the rune count: longer words skip the allocation.
+		if utf8.RuneCountInString(w) <= 4 && smallWords[strings.ToLower(w)] {
 			continue
 		}
 		w = strings.TrimLeft(w, "(\"'“‘[")

@@ -79,7 +79,17 @@ func Indent(s string) int {
 
 // Trim removes leading and trailing white space, including no-break spaces.
 func Trim(s string) string {
+	// Most lines start and end with an ASCII character that is not
+	// space: nothing to trim, and no rune to decode.
+	if n := len(s); n > 0 && s[0] < utf8.RuneSelf && !asciiSpace(s[0]) && s[n-1] < utf8.RuneSelf && !asciiSpace(s[n-1]) {
+		return s
+	}
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace accepts.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // IsEmoji reports whether r is a pictograph, dingbat or symbol that

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The regexps ParseListItem was first written with; the hand-written
@@ -262,4 +263,29 @@ func FuzzCodeStart(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkCodeStart)
+}
+
+var trimCases = []string{"", " ", "a", " a ", "\u00a0a\u00a0", "\u200bx\ufeff", "a\x85", "\x85a", "\ta\n", "\xff", "é ", " é"}
+
+func checkTrim(t *testing.T, s string) {
+	want := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+	if got := Trim(s); got != want {
+		t.Errorf("Trim(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func FuzzTrim(f *testing.F) {
+	for _, s := range trimCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrim)
+}
+
+// TestSmallWordsShort pins the bound HeadingLike relies on.
+func TestSmallWordsShort(t *testing.T) {
+	for w := range smallWords {
+		if n := len([]rune(w)); n > 4 {
+			t.Errorf("small word %q has %d runes; HeadingLike looks only at words of four or fewer", w, n)
+		}
+	}
 }
