@@ -33,6 +33,24 @@ func refParseListItem(s string) (ListItem, bool) {
 	return ListItem{}, false
 }
 
+// forCorpusLines calls f with every line of the corpus files.
+func forCorpusLines(t *testing.T, f func(line string)) {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	if len(names) == 0 {
+		t.Fatal("no corpus")
+	}
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			f(l)
+		}
+	}
+}
+
 var listItemCases = []string{
 	"- x", "  * item", "\t+ y", "• dot", "1. one", "12) twelve", "123. x", "1234. x", "1.x", "1. ",
 	"-", "- ", "-\tx", "* emph*", "* *both*", "  ● a\nb", "\u00a0- nbsp", "\v- vt", "\f- ff", "0. zero",
@@ -53,23 +71,13 @@ func TestParseListItemMatchesRegexp(t *testing.T) {
 	for _, s := range listItemCases {
 		checkListItem(t, s)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
-	if len(names) == 0 {
-		t.Fatal("no corpus")
-	}
 	items := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
+	forCorpusLines(t, func(l string) {
+		checkListItem(t, l)
+		if _, ok := ParseListItem(l); ok {
+			items++
 		}
-		for _, l := range strings.Split(string(data), "\n") {
-			checkListItem(t, l)
-			if _, ok := ParseListItem(l); ok {
-				items++
-			}
-		}
-	}
+	})
 	if items < 500 {
 		t.Errorf("only %d list items in the corpus", items)
 	}
@@ -110,21 +118,14 @@ func TestWeakLineMatchesRegexp(t *testing.T) {
 	for _, s := range weakCases {
 		checkWeak(t, s)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
 	weak := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
+	forCorpusLines(t, func(l string) {
+		checkWeak(t, l)
+		checkWeak(t, Trim(l))
+		if weakLine(Trim(l)) {
+			weak++
 		}
-		for _, l := range strings.Split(string(data), "\n") {
-			checkWeak(t, l)
-			checkWeak(t, Trim(l))
-			if weakLine(Trim(l)) {
-				weak++
-			}
-		}
-	}
+	})
 	if weak < 200 {
 		t.Errorf("only %d weak code lines in the corpus", weak)
 	}
@@ -167,20 +168,13 @@ func TestGluedTestsMatchRegexps(t *testing.T) {
 	for _, s := range gluedCases {
 		checkGluedTests(t, s)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
 	calls := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
+	forCorpusLines(t, func(l string) {
+		checkGluedTests(t, l)
+		if callRE.MatchString(l) {
+			calls++
 		}
-		for _, l := range strings.Split(string(data), "\n") {
-			checkGluedTests(t, l)
-			if callRE.MatchString(l) {
-				calls++
-			}
-		}
-	}
+	})
 	if calls < 100 {
 		t.Errorf("only %d corpus lines with a call", calls)
 	}
@@ -239,20 +233,13 @@ func TestCodeStartMatchesRegexp(t *testing.T) {
 	for _, s := range codeStartCases {
 		checkCodeStart(t, s)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
 	code := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
+	forCorpusLines(t, func(l string) {
+		checkCodeStart(t, Trim(l))
+		if codeStart(Trim(l)) {
+			code++
 		}
-		for _, l := range strings.Split(string(data), "\n") {
-			checkCodeStart(t, Trim(l))
-			if codeStart(Trim(l)) {
-				code++
-			}
-		}
-	}
+	})
 	if code < 100 {
 		t.Errorf("only %d corpus lines open with code", code)
 	}

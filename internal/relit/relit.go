@@ -39,8 +39,9 @@ type Pattern struct {
 }
 
 // MustCompile is Compile for patterns known to be valid.
-func MustCompile(expr string) *Pattern {
-	p, err := Compile(expr)
+func MustCompile(expr string) *Pattern { return must(Compile(expr)) }
+
+func must(p *Pattern, err error) *Pattern {
 	if err != nil {
 		panic(err)
 	}
@@ -79,13 +80,7 @@ func CompileAnyCase(expr string) (*Pattern, error) {
 }
 
 // MustCompileAnyCase is CompileAnyCase for patterns known to be valid.
-func MustCompileAnyCase(expr string) *Pattern {
-	p, err := CompileAnyCase(expr)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func MustCompileAnyCase(expr string) *Pattern { return must(CompileAnyCase(expr)) }
 
 // MayMatch reports whether t passes the literal test: false means no
 // match, true that the regexp must decide.
