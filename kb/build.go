@@ -63,7 +63,13 @@ func Compile(items []Item, opts dedupe.Options) *Compiled {
 	docs := make([]dedupe.Doc, len(items))
 	parallel(len(items), func(i int) {
 		p := items[i].Problem
-		docs[i] = dedupe.Doc{Title: p.Title, Question: p.Question, Answer: p.AnswerMarkdown()}
+		// The answer is passed as its blocks' text (what AnswerMarkdown
+		// joins), so dedupe does not hold a second copy of every answer.
+		parts := make([]string, len(p.Blocks))
+		for k, b := range p.Blocks {
+			parts[k] = b.Markdown
+		}
+		docs[i] = dedupe.Doc{Title: p.Title, Question: p.Question, Parts: parts}
 	})
 	dr := dedupe.Run(docs, opts)
 	answerOf := make([]int, len(items))

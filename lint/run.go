@@ -52,6 +52,31 @@ type Options struct {
 	// Progress, when set, is called after each input is processed, one
 	// call at a time.
 	Progress func(Progress)
+
+	strs *interner // compact runs: the strings kept, one copy of each
+}
+
+// An interner keeps one copy of each distinct string a compact run keeps:
+// a corpus repeats answers, blocks and messages, and keeping every copy
+// would make the run's memory grow with the input rather than with what
+// it holds that differs.
+type interner struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// intern returns the kept copy of s, a copy detached from any larger
+// string; the caller holds in.mu.
+func (in *interner) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := in.m[s]; ok {
+		return v
+	}
+	c := strings.Clone(s)
+	in.m[c] = c
+	return c
 }
 
 // Progress counts the inputs a run has processed so far.
@@ -202,6 +227,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 		}
 	}
 	compact := opts.Compact && !keepText
+	if opts.Compact {
+		opts.strs = &interner{m: map[string]string{}}
+	}
 	files := make([]*File, len(inputs))
 	errs := make([]error, len(inputs))
 	var wg sync.WaitGroup
@@ -338,18 +366,22 @@ func (f *File) compact() {
 	if f.Source == nil {
 		return
 	}
+	in := f.opts.strs
+	in.mu.Lock()
+	defer in.mu.Unlock()
 	for i := range f.Findings {
 		fd := &f.Findings[i]
 		f.keepLine(fd.Line)
 		detachFinding(fd)
+		fd.Message = in.intern(fd.Message)
 	}
 	for i := range f.Problems {
 		p := &f.Problems[i]
-		p.Title, p.Body, p.Question, p.Topic = strings.Clone(p.Title), strings.Clone(p.Body), strings.Clone(p.Question), strings.Clone(p.Topic)
+		p.Title, p.Body, p.Question, p.Topic = in.intern(p.Title), in.intern(p.Body), in.intern(p.Question), in.intern(p.Topic)
 		p.Blocks = append([]segment.Block(nil), p.Blocks...)
 		for j := range p.Blocks {
 			b := &p.Blocks[j]
-			b.Markdown, b.Lang = strings.Clone(b.Markdown), strings.Clone(b.Lang)
+			b.Markdown, b.Lang = in.intern(b.Markdown), in.intern(b.Lang)
 		}
 	}
 	f.Source, f.Doc, f.memo, f.pending = nil, nil, nil, nil

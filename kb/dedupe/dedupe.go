@@ -19,6 +19,8 @@
 package dedupe
 
 import (
+	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"runtime"
 	"slices"
@@ -35,6 +37,19 @@ type Doc struct {
 	Question string
 	// Answer is the answer's text (markdown); empty when unanswered.
 	Answer string
+	// Parts, when not nil, stand for Answer: the answer is the parts
+	// joined by blank lines (an answer's blocks), put together only while
+	// it is read, so a caller already holding the blocks need not hold
+	// every answer a second time.
+	Parts []string
+}
+
+// text returns the doc's answer.
+func (d *Doc) text() string {
+	if d.Parts != nil {
+		return strings.Join(d.Parts, "\n\n")
+	}
+	return d.Answer
 }
 
 // Tier names how two docs were found to repeat each other.
@@ -163,7 +178,8 @@ type Stats struct {
 type prepared struct {
 	qkey     string     // QuestionKey of the question (or title)
 	terms    []Question // the title and the question when it differs
-	squeezed string     // the answer's words, concatenated
+	answered bool       // the answer has words
+	squeezed [32]byte   // SHA-256 of the answer's words, concatenated
 	shingles []uint64
 }
 
@@ -177,7 +193,7 @@ func Run(docs []Doc, opts Options) *Result {
 		for _, d := range docs {
 			lx.Learn(d.Title)
 			lx.Learn(d.Question)
-			lx.Learn(d.Answer)
+			lx.Learn(d.text())
 		}
 	}
 	r := &runner{docs: docs, opts: opts, lx: lx,
@@ -255,9 +271,12 @@ func (r *runner) prepare() {
 		if QuestionKey(d.Question) != "" && QuestionKey(d.Question) != QuestionKey(d.Title) {
 			p.terms = append(p.terms, r.lx.Analyze(d.Question))
 		}
-		if strings.TrimSpace(d.Answer) != "" {
-			words := Words(d.Answer)
-			p.squeezed = strings.Join(words, "")
+		if answer := d.text(); strings.TrimSpace(answer) != "" {
+			words := Words(answer)
+			p.answered = true
+			// Only whether two answers squeeze to the same text matters,
+			// so a digest stands for the text.
+			p.squeezed = sha256.Sum256([]byte(strings.Join(words, "")))
 			p.shingles = shingleWords(words, r.opts.Shingle)
 		}
 	})
@@ -341,11 +360,11 @@ func (r *runner) link(a, b int, tier Tier, sim float64) {
 // exact links docs whose answers squeeze to the same text and whose
 // questions are compatible, and unanswered docs asking the same words.
 func (r *runner) exact() {
-	byAnswer := map[string][]int{} // squeezed answer -> representatives
+	byAnswer := map[[32]byte][]int{} // squeezed answer -> representatives
 	byQuestion := map[string]int{}
 	for i := range r.docs {
 		p := &r.prep[i]
-		if p.squeezed == "" {
+		if !p.answered {
 			if p.qkey == "" {
 				continue
 			}
@@ -394,17 +413,53 @@ func (r *runner) near() {
 		seen[root] = true
 		reps = append(reps, i)
 	}
-	mh := NewMinHasher(r.opts.Bands * r.opts.Rows)
-	keys := make([][]uint64, len(reps))
-	r.parallel(len(reps), func(k int) {
-		keys[k] = bandKeys(mh.Signature(r.prep[reps[k]].shingles), r.opts.Rows)
+	nb, n := r.opts.Bands, len(reps)
+	mh := NewMinHasher(nb * r.opts.Rows)
+	keys := make([]uint64, n*nb) // rep k's key in band b at k*nb+b
+	r.parallel(n, func(k int) {
+		copy(keys[k*nb:(k+1)*nb], bandKeys(mh.Signature(r.prep[reps[k]].shingles), r.opts.Rows))
 	})
-	buckets := map[uint64][]int32{}
-	for k, ks := range keys {
-		for _, key := range ks {
-			buckets[key] = append(buckets[key], int32(k))
+	// A bucket is the reps sharing a band's key, in rep order. Only
+	// buckets of two or more are kept, as runs of members: a map from
+	// every key to its reps would hold one entry per rep and band.
+	bucketOf := make([]int32, nb*n) // rep k's bucket in band b at b*n+k; -1 alone
+	var starts, members []int32
+	type entry struct {
+		key uint64
+		k   int32
+	}
+	band := make([]entry, n)
+	for b := 0; b < nb; b++ {
+		for k := range band {
+			band[k] = entry{keys[k*nb+b], int32(k)}
+		}
+		slices.SortFunc(band, func(x, y entry) int {
+			if x.key != y.key {
+				return cmp.Compare(x.key, y.key)
+			}
+			return cmp.Compare(x.k, y.k)
+		})
+		for s := 0; s < n; {
+			e := s + 1
+			for e < n && band[e].key == band[s].key {
+				e++
+			}
+			id := int32(-1)
+			if e-s >= 2 {
+				id = int32(len(starts))
+				starts = append(starts, int32(len(members)))
+				for _, x := range band[s:e] {
+					members = append(members, x.k)
+				}
+			}
+			for _, x := range band[s:e] {
+				bucketOf[b*n+int(x.k)] = id
+			}
+			s = e
 		}
 	}
+	starts = append(starts, int32(len(members)))
+	keys, band = nil, nil
 
 	// The candidates are the pairs of reps sharing a bucket (within a
 	// bucket's first maxBucket members and any later one), taken in
@@ -427,12 +482,10 @@ func (r *runner) near() {
 		out = slices.Grow(out[:0], len(pairs))[:len(pairs)]
 		r.parallel(len(pairs), func(k int) {
 			a, b := reps[pairs[k]>>32], reps[uint32(pairs[k])]
-			sa, sb := r.prep[a].shingles, r.prep[b].shingles
-			j, c := Jaccard(sa, sb)
-			v := verdict{sim: j}
-			if r.copies(j, c, len(sa), len(sb), false) {
+			var v verdict
+			if sim, ok := r.copyOf(r.prep[a].shingles, r.prep[b].shingles, false); ok {
 				v.copy = true
-				v.sim = max(j, c)
+				v.sim = sim
 				v.qsim, v.question = r.questionSim(a, b)
 			}
 			out[k] = v
@@ -453,18 +506,18 @@ func (r *runner) near() {
 		pairs = pairs[:0]
 	}
 	var with []int32
-	for a, ks := range keys {
+	for a := range n {
 		with = with[:0]
-		for _, key := range ks {
-			members := buckets[key]
-			if len(members) < 2 {
+		for b := 0; b < nb; b++ {
+			id := bucketOf[b*n+a]
+			if id < 0 {
 				continue
 			}
-			// members are in rep order; a pairs with every member after
-			// its first place when that place is among the first maxBucket.
-			x, _ := slices.BinarySearch(members, int32(a))
-			if x < maxBucket {
-				with = append(with, members[x+1:]...)
+			// a pairs with every member after it when it is among the
+			// bucket's first maxBucket.
+			m := members[starts[id]:starts[id+1]]
+			if x, _ := slices.BinarySearch(m, int32(a)); x < maxBucket {
+				with = append(with, m[x+1:]...)
 			}
 		}
 		slices.Sort(with)
@@ -500,6 +553,58 @@ func (r *runner) copies(j, c float64, na, nb int, sameQuestion bool) bool {
 		return true
 	}
 	return false
+}
+
+// copyOf reports whether answers with shingle sets a and b are copies
+// (see copies) and if so their similarity, the larger of their Jaccard
+// index and containment. Most candidate pairs are not copies, so the
+// intersection is counted only while it can still reach the least size
+// any way of being a copy needs.
+func (r *runner) copyOf(a, b []uint64, sameQuestion bool) (float64, bool) {
+	need := r.leastCopyOverlap(len(a), len(b), sameQuestion)
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if inter+min(len(a)-i, len(b)-j) < need {
+			return 0, false
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
+	}
+	if inter < need || len(a) == 0 || len(b) == 0 {
+		return 0, false
+	}
+	// As Jaccard computes them.
+	jac := float64(inter) / float64(len(a)+len(b)-inter)
+	con := float64(inter) / float64(min(len(a), len(b)))
+	if !r.copies(jac, con, len(a), len(b), sameQuestion) {
+		return 0, false
+	}
+	return max(jac, con), true
+}
+
+// leastCopyOverlap is a lower bound on the shared shingles two sets of
+// sizes na and nb need to pass copies: below it no threshold can be
+// reached. It is rounded down and less one, so float rounding never makes
+// it exclude a pair copies would accept.
+func (r *runner) leastCopyOverlap(na, nb int, sameQuestion bool) int {
+	th := r.opts.Thresholds
+	small, large := min(na, nb), max(na, nb)
+	least := th.NearJaccard * float64(na+nb) / (1 + th.NearJaccard) // j >= NearJaccard
+	if float64(small) >= th.NearRatio*float64(large) {
+		least = min(least, th.NearContainment*float64(small))
+	}
+	if sameQuestion && small >= r.opts.MinShingles {
+		least = min(least, th.NearSameQuestion*float64(small))
+	}
+	return max(0, int(least)-1)
 }
 
 // charGram is the length of the letter n-grams nearWithin compares: long
@@ -553,7 +658,7 @@ func (r *runner) nearWithin() {
 		gramsOf := func(doc int) []uint64 {
 			gs, ok := grams[doc]
 			if !ok {
-				gs = CharGrams(r.docs[doc].Answer, charGram)
+				gs = CharGrams(r.docs[doc].text(), charGram)
 				grams[doc] = gs
 			}
 			return gs
@@ -564,9 +669,8 @@ func (r *runner) nearWithin() {
 				continue
 			}
 			sa, sb := r.prep[a].shingles, r.prep[b].shingles
-			j, c := Jaccard(sa, sb)
-			if r.copies(j, c, len(sa), len(sb), true) {
-				sims[k] = max(j, c)
+			if sim, ok := r.copyOf(sa, sb, true); ok {
+				sims[k] = sim
 				continue
 			}
 			if min(len(sa), len(sb)) < r.opts.MinShingles {
@@ -721,11 +825,35 @@ func (r *runner) questions() {
 		sim float64
 		v   Verdict
 	}
-	out := make([]verdict, len(cands))
-	r.parallel(len(cands), func(k int) {
-		s, v := r.questionSim(cands[k].a, cands[k].b)
-		out[k] = verdict{s, v}
+	// A verdict depends only on the two docs' wordings (questionSim), and
+	// copies of a question share theirs: each distinct pair of wordings
+	// is compared once.
+	class := r.questionClasses()
+	type classPair struct{ a, b int32 }
+	first := map[classPair]int32{} // -> index into reps
+	var reps []cand
+	which := make([]int32, len(cands))
+	for k, c := range cands {
+		key := classPair{class[c.a], class[c.b]}
+		x, ok := first[key]
+		if !ok {
+			x = int32(len(reps))
+			first[key] = x
+			reps = append(reps, c)
+		}
+		which[k] = x
+	}
+	first = nil
+	verdicts := make([]verdict, len(reps))
+	r.parallel(len(reps), func(k int) {
+		s, v := r.questionSim(reps[k].a, reps[k].b)
+		verdicts[k] = verdict{s, v}
 	})
+	out := make([]verdict, len(cands))
+	for k := range cands {
+		out[k] = verdicts[which[k]]
+	}
+	reps, which, verdicts = nil, nil, nil
 	var same []int
 	for k, c := range cands {
 		switch out[k].v {
@@ -767,6 +895,35 @@ func (r *runner) questions() {
 		delete(members, rb)
 		members[r.problems.find(c.a)] = append(append([]int(nil), ga...), gb...)
 	}
+}
+
+// questionClasses numbers the docs by what questionSim reads of them,
+// their question key and analysed wordings: docs of one class compare
+// alike with any other doc.
+func (r *runner) questionClasses() []int32 {
+	ids := map[string]int32{}
+	class := make([]int32, len(r.docs))
+	var b strings.Builder
+	for i := range r.docs {
+		p := &r.prep[i]
+		b.Reset()
+		// Every field of Question and Term (TestQuestionClassKey), strings
+		// with their length so that no two docs share a key by accident.
+		fmt.Fprintf(&b, "%d:%s", len(p.qkey), p.qkey)
+		for _, q := range p.terms {
+			fmt.Fprintf(&b, "|%d|", q.Intents)
+			for _, t := range q.Terms {
+				fmt.Fprintf(&b, "%d:%s%t%t%t", len(t.Stem), t.Stem, t.Specific, t.Aside, t.Example)
+			}
+		}
+		id, ok := ids[b.String()]
+		if !ok {
+			id = int32(len(ids))
+			ids[b.String()] = id
+		}
+		class[i] = id
+	}
+	return class
 }
 
 // maxConflictChecks bounds the pairs conflicting compares; groups larger
@@ -822,7 +979,7 @@ func (r *runner) finish() *Result {
 	res := new(Result)
 	*res = r.res
 	res.Problems = r.problems.groups(nil)
-	res.Answers = r.answers.groups(func(i int) bool { return r.prep[i].squeezed != "" })
+	res.Answers = r.answers.groups(func(i int) bool { return r.prep[i].answered })
 	problemOf := make([]int, len(r.docs))
 	for k, g := range res.Problems {
 		for _, i := range g {

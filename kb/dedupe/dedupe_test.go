@@ -237,3 +237,38 @@ func TestRunDoesNotDependOnWorkers(t *testing.T) {
 		t.Fatal("results differ between 1 and 8 workers")
 	}
 }
+
+// TestQuestionClassKey guards questionClasses: it must key on every field
+// questionSim can read, so a field added to Question or Term must be added
+// to the key too.
+func TestQuestionClassKey(t *testing.T) {
+	fields := func(v any) []string {
+		var out []string
+		rt := reflect.TypeOf(v)
+		for i := 0; i < rt.NumField(); i++ {
+			out = append(out, rt.Field(i).Name)
+		}
+		return out
+	}
+	if got := fields(Term{}); !slices.Equal(got, []string{"Stem", "Specific", "Aside", "Example"}) {
+		t.Errorf("Term has fields %v: add the new ones to questionClasses' key", got)
+	}
+	if got := fields(Question{}); !slices.Equal(got, []string{"Terms", "Intents"}) {
+		t.Errorf("Question has fields %v: add the new ones to questionClasses' key", got)
+	}
+	docs := []Doc{
+		{Title: "What is database sharding?"},
+		{Title: "What is database sharding?", Answer: "Splitting rows across servers by a key."},
+		{Title: "What is database replication?"},
+		{Title: "Database sharding"},
+	}
+	r := &runner{docs: docs, opts: DefaultOptions(), lx: NewLexicon()}
+	r.prepare()
+	c := r.questionClasses()
+	if c[0] != c[1] {
+		t.Errorf("one question, two classes: %v", c)
+	}
+	if c[0] == c[2] || c[0] == c[3] || c[2] == c[3] {
+		t.Errorf("different questions share a class: %v", c)
+	}
+}
