@@ -114,6 +114,7 @@ type File struct {
 	directives []*directive
 	collected  map[*Rule]any
 	lines      map[int]string // compact: the raw lines findings and Locations point at
+	shared     [2]int         // compact: Findings are res.Findings[shared[0]:shared[1]]
 	textLen    int
 }
 
@@ -310,14 +311,31 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	for _, f := range res.Files {
 		f.suppress(&opts)
 		SortFindings(f.Findings)
+		if opts.Compact {
+			f.compact()
+		}
+		start := len(res.Findings)
 		for _, fd := range f.Findings {
 			if opts.Select.Matches(fd.Rule) {
 				res.Findings = append(res.Findings, fd)
 			}
 		}
-		if opts.Compact {
-			f.compact()
+		if opts.Compact && len(f.Findings) > 0 && len(res.Findings)-start == len(f.Findings) {
+			// Every finding of the file is selected, so its list is a
+			// copy of its part of res.Findings and can share it, which
+			// halves what findings hold (there can be millions). The
+			// slice is taken once res.Findings has stopped growing.
+			f.Findings = nil
+			f.shared = [2]int{start, len(res.Findings)}
 		}
+	}
+	if opts.Compact {
+		for _, f := range res.Files {
+			if f.shared[1] > f.shared[0] {
+				f.Findings = res.Findings[f.shared[0]:f.shared[1]:f.shared[1]]
+			}
+		}
+		opts.strs = nil // the files keep opts: let the interner's map go
 	}
 	return res, nil
 }

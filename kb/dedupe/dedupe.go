@@ -216,7 +216,7 @@ type runner struct {
 	problems *unionFind
 	answers  *unionFind
 	links    []Link
-	related  [][2]int // doc pairs
+	related  [][2]int32 // doc pairs (millions at 200 MB of input)
 	res      Result
 }
 
@@ -500,7 +500,7 @@ func (r *runner) near() {
 				r.link(a, b, TierNear, v.sim)
 			} else {
 				// The same answer under another question: worth a link.
-				r.related = append(r.related, [2]int{a, b})
+				r.related = append(r.related, [2]int32{int32(a), int32(b)})
 			}
 		}
 		pairs = pairs[:0]
@@ -715,7 +715,7 @@ func (r *runner) questions() {
 	// found (but see maxPosting); a related link at the low end may not be.
 	t := min(th.Same, th.Subset, th.Related)
 
-	type cand struct{ a, b int }
+	type cand struct{ a, b int32 } // ten million at 200 MB of input: kept small
 	var cands []cand
 	// A candidate whose docs already share a problem (copies of one
 	// answer, mostly) is counted but not kept: whatever its verdict, it
@@ -724,7 +724,7 @@ func (r *runner) questions() {
 	// popular question would otherwise make most of the candidates.
 	addCand := func(a, b int) {
 		if r.problems.find(a) != r.problems.find(b) {
-			cands = append(cands, cand{a, b})
+			cands = append(cands, cand{int32(a), int32(b)})
 		}
 	}
 	// Questions reducing to the same terms are candidates however common
@@ -815,9 +815,9 @@ func (r *runner) questions() {
 	}
 	slices.SortFunc(cands, func(x, y cand) int {
 		if x.a != y.a {
-			return x.a - y.a
+			return cmp.Compare(x.a, y.a)
 		}
-		return x.b - y.b
+		return cmp.Compare(x.b, y.b)
 	})
 	cands = slices.Compact(cands)
 	r.res.Stats.QuestionCandidates = len(cands)
@@ -846,30 +846,27 @@ func (r *runner) questions() {
 	first = nil
 	verdicts := make([]verdict, len(reps))
 	r.parallel(len(reps), func(k int) {
-		s, v := r.questionSim(reps[k].a, reps[k].b)
+		s, v := r.questionSim(int(reps[k].a), int(reps[k].b))
 		verdicts[k] = verdict{s, v}
 	})
-	out := make([]verdict, len(cands))
-	for k := range cands {
-		out[k] = verdicts[which[k]]
-	}
-	reps, which, verdicts = nil, nil, nil
+	reps = nil
+	out := func(k int) verdict { return verdicts[which[k]] }
 	var same []int
 	for k, c := range cands {
-		switch out[k].v {
+		switch out(k).v {
 		case Same:
 			same = append(same, k)
 		case Related:
-			r.related = append(r.related, [2]int{c.a, c.b})
+			r.related = append(r.related, [2]int32{c.a, c.b})
 		}
 	}
 	// Merge the most similar first, and never two groups holding a pair
 	// of questions that conflict: "Database Sharding" may join "What is
 	// database sharding?" or "When should you shard?", not both.
-	sort.SliceStable(same, func(x, y int) bool { return out[same[x]].sim > out[same[y]].sim })
+	sort.SliceStable(same, func(x, y int) bool { return out(same[x]).sim > out(same[y]).sim })
 	members := map[int][]int{} // root -> members, for the groups the links touch
 	for _, k := range same {
-		for _, i := range []int{cands[k].a, cands[k].b} {
+		for _, i := range []int{int(cands[k].a), int(cands[k].b)} {
 			members[r.problems.find(i)] = nil
 		}
 	}
@@ -880,20 +877,20 @@ func (r *runner) questions() {
 		}
 	}
 	for _, k := range same {
-		c := cands[k]
-		ra, rb := r.problems.find(c.a), r.problems.find(c.b)
+		a, b := int(cands[k].a), int(cands[k].b)
+		ra, rb := r.problems.find(a), r.problems.find(b)
 		if ra == rb {
 			continue
 		}
 		ga, gb := members[ra], members[rb]
 		if r.conflicting(ga, gb) {
-			r.related = append(r.related, [2]int{c.a, c.b})
+			r.related = append(r.related, [2]int32{int32(a), int32(b)})
 			continue
 		}
-		r.link(c.a, c.b, TierQuestion, out[k].sim)
+		r.link(a, b, TierQuestion, out(k).sim)
 		delete(members, ra)
 		delete(members, rb)
-		members[r.problems.find(c.a)] = append(append([]int(nil), ga...), gb...)
+		members[r.problems.find(a)] = append(append([]int(nil), ga...), gb...)
 	}
 }
 
