@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,37 @@ func (b *builder) emitByte(c byte, start, end int) {
 	b.buf = append(b.buf, c)
 	b.src = append(b.src, int32(start))
 	b.srcEnd = append(b.srcEnd, int32(end))
+}
+
+// plainByte marks the ASCII bytes write only lower-cases, each its own
+// source: not white space, not a control, not a byte the switch in write
+// rewrites or drops in some context (\ $ } ` * ' -).
+var plainByte = func() (t [256]bool) {
+	for c := 0x21; c < 0x7f; c++ {
+		t[c] = true
+	}
+	for _, c := range "\\$}`*'-" {
+		t[c] = false
+	}
+	return t
+}()
+
+// emitPlain emits text[i:k], plain bytes, lower-cased, each from its own
+// byte: emitByte(lower(text[p]), p, p+1) for every p, without a call and
+// three appends per byte.
+func (b *builder) emitPlain(text string, i, k int) {
+	n := len(b.buf)
+	b.buf = append(b.buf, text[i:k]...)
+	for p := n; p < len(b.buf); p++ {
+		b.buf[p] = lower(b.buf[p])
+	}
+	b.src = slices.Grow(b.src, k-i)[:len(b.buf)]
+	b.srcEnd = slices.Grow(b.srcEnd, k-i)[:len(b.buf)]
+	src, srcEnd := b.src[n:], b.srcEnd[n:]
+	for x := range src {
+		src[x] = int32(i + x)
+		srcEnd[x] = int32(i + x + 1)
+	}
 }
 
 func (b *builder) emit(s string, start, end int) {
@@ -136,6 +168,17 @@ type normalizer struct {
 func (n *normalizer) write(start, end int) {
 	b, text := n.b, n.text
 	for i := start; i < end; {
+		if plainByte[text[i]] {
+			// Most bytes are ASCII the switch below only lower-cases:
+			// copy the run at once.
+			k := i + 1
+			for k < end && plainByte[text[k]] {
+				k++
+			}
+			b.emitPlain(text, i, k)
+			i = k
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:end])

@@ -1,0 +1,68 @@
+package prose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// slowly runs f with write's run copy turned off: every byte goes through
+// write's switch, the reference the copy of plain runs must equal.
+func slowly(f func()) {
+	saved := plainByte
+	plainByte = [256]bool{}
+	defer func() { plainByte = saved }()
+	f()
+}
+
+var plainEdgeCases = []string{
+	"", "a", "A", "ABC def", "isn't", "Isn'T it", "won't CAN'T shan't", "don't\n", "n't",
+	`\% \$ \textbf{Bold} \rightarrow x \alpha \`, "$\\times$ and $5", "a * b *c* `x` {y}",
+	"a -- b --- c ----", "--flag", "tab\tseparated\tcells", "“Quoted” ‘text’ café ÉCOLE ﬁ",
+	"1. Item\n2. Item\n\n- bullet\n• dot\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+	"# Heading\nSome text that wraps\nonto the next line.\n\n```\ncode(){}\n```\n",
+	"a→b ≠ c ❌ no 😀 x\u200by", "\x00\x01\x7f~!\"#%&()+,./:;<=>?@[]^_|", "CAN'T", "Can’t", "it's",
+}
+
+func equalAnalysis(t *testing.T, text string) {
+	t.Helper()
+	var slowDoc *Doc
+	var slowNorm string
+	slowly(func() { slowDoc, slowNorm = Analyze(text), Normalize(text) })
+	fastDoc, fastNorm := Analyze(text), Normalize(text)
+	if fastNorm != slowNorm {
+		t.Fatalf("Normalize(%.80q) = %.80q, switch alone gives %.80q", text, fastNorm, slowNorm)
+	}
+	if fastDoc.Text != slowDoc.Text || !reflect.DeepEqual(fastDoc.src, slowDoc.src) ||
+		!reflect.DeepEqual(fastDoc.srcEnd, slowDoc.srcEnd) || !reflect.DeepEqual(fastDoc.Units, slowDoc.Units) {
+		t.Fatalf("Analyze(%.80q) differs from the switch alone", text)
+	}
+}
+
+// TestPlainRunsKeepAnalysis checks that copying runs of plain bytes gives
+// the text, source maps and units of the byte-by-byte switch, on edge
+// cases, the corpus files and each corpus line alone.
+func TestPlainRunsKeepAnalysis(t *testing.T) {
+	for _, c := range plainEdgeCases {
+		equalAnalysis(t, c)
+	}
+	texts, _ := corpusTexts(t)
+	lines := 0
+	for _, text := range texts {
+		equalAnalysis(t, text)
+		for l := range strings.Lines(text) {
+			equalAnalysis(t, l)
+			lines++
+		}
+	}
+	if lines < 1000 {
+		t.Fatalf("only %d corpus lines", lines)
+	}
+}
+
+func FuzzPlainRuns(f *testing.F) {
+	for _, c := range plainEdgeCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, text string) { equalAnalysis(t, text) })
+}
