@@ -164,16 +164,45 @@ var (
 	laterStepRE = regexp.MustCompile(`^(?i:step)\s+([2-9]|\d{2,})\b`)
 )
 
+// captionCores are parts of captionWordRE's words without an s or a k,
+// the letters (?i) also matches outside ASCII (ſ, the Kelvin sign): every
+// match holds one of them in ASCII letters of either case.
+var captionCores = []string{"example", "diagram", "chema", "nippet", "output"}
+
+// mayCaption reports whether t may match captionWordRE: a byte test that
+// rejects nearly every line before the regexp runs.
+func mayCaption(t string) bool {
+	for i := 0; i < len(t); i++ {
+		for _, w := range captionCores {
+			if len(t)-i >= len(w) && t[i]|0x20 == w[0] && hasFoldPrefix(t[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFoldPrefix reports whether t starts with w (lower-case ASCII letters)
+// in either case.
+func hasFoldPrefix(t, w string) bool {
+	for j := 0; j < len(w); j++ {
+		if t[j]|0x20 != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // caption reports a line that announces something to show: "Example:",
 // "Normal Middleware Example", "Example using Bull", "Mermaid diagram",
 // "Post Schema". At most five words (four for a plain title), no final period, and shaped like a
 // title (or starting with "Example", or ending with "diagram").
 func caption(line string) bool {
 	t := strings.TrimSuffix(clean.Trim(clean.StripEmoji(line)), ":")
-	w := strings.Fields(t)
-	if len(w) == 0 || len(w) > 5 || strings.HasSuffix(t, ".") || !captionWordRE.MatchString(t) {
+	if n := clean.FieldCount(t); n == 0 || n > 5 || strings.HasSuffix(t, ".") || !mayCaption(t) || !captionWordRE.MatchString(t) {
 		return false
 	}
+	w := strings.Fields(t)
 	first, last := strings.ToLower(w[0]), strings.ToLower(w[len(w)-1])
 	return clean.HeadingLike(t) && len(w) <= 4 || first == "example" || first == "for" && len(w) == 2 || last == "diagram"
 }
