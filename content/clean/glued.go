@@ -48,7 +48,6 @@ var (
 	// a word glued to ".ext": "using.mjs".
 	dotExtRE = regexp.MustCompile(`\b([a-z]{2,})\.(` + strings.Join(knownExts, "|") + `)\b`)
 	commaRE  = regexp.MustCompile(`([\w.$()\[\]]+),([A-Za-z_][\w.$()]*)`)
-	arrowRE  = regexp.MustCompile(`([\w)\]])(→|⇒)`)
 	// Code at the start of a line: a call, a dotted name starting in lower
 	// case ("module.exports", not "Node.js"), a path, a JSON pair.
 	codeHeadRE      = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\s]*\)|[a-z_$][\w$]*\.[A-Za-z_$][\w$.]*|/[\w:/.-]+|"[^"]+":\s*"[^"]+")`)
@@ -203,14 +202,8 @@ func gluedInLine(l Line) []content.Edit {
 			edits = append(edits, content.Edit{Span: content.Span{Start: at(m[3] + 1), End: at(m[3] + 1)}, New: " "})
 		}
 	}
-	var arrows [][]int
-	// Two substring searches: ContainsAny with non-ASCII runes decodes
-	// every rune of the line.
-	if strings.Contains(t, "→") || strings.Contains(t, "⇒") {
-		arrows = arrowRE.FindAllStringSubmatchIndex(t, -1)
-	}
-	for _, m := range arrows {
-		edits = append(edits, content.Edit{Span: content.Span{Start: at(m[4]), End: at(m[4])}, New: " "})
+	for a := gluedArrow(t, 0); a >= 0; a = gluedArrow(t, a+1) {
+		edits = append(edits, content.Edit{Span: content.Span{Start: at(a), End: at(a)}, New: " "})
 	}
 	// Nothing inside a code span is glued: it is code as written.
 	spans := codeSpans(t)
@@ -227,6 +220,30 @@ func gluedInLine(l Line) []content.Edit {
 		}
 	}
 	return kept
+}
+
+// gluedArrow returns the offset of the first arrow (→ or ⇒) at or after
+// from glued to a word character, ")" or "]" before it, or -1. It was the
+// regexp ([\w)\]])(→|⇒), which ran on every line holding an arrow.
+func gluedArrow(t string, from int) int {
+	for i := from; i < len(t); i++ {
+		k := strings.IndexByte(t[i:], 0xE2) // → is E2 86 92, ⇒ E2 87 92
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && i+2 < len(t) && (t[i+1] == 0x86 || t[i+1] == 0x87) && t[i+2] == 0x92 {
+			if c := t[i-1]; isREWord(c) || c == ')' || c == ']' {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// isREWord reports an ASCII word character as regexp's \w has it.
+func isREWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // codeSpans returns the byte ranges of `code spans` in a line.

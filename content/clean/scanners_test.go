@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -275,4 +276,52 @@ func TestSmallWordsShort(t *testing.T) {
 			t.Errorf("small word %q has %d runes; HeadingLike looks only at words of four or fewer", w, n)
 		}
 	}
+}
+
+// refArrowRE is the regexp gluedArrow replaces.
+var refArrowRE = regexp.MustCompile(`([\w)\]])(→|⇒)`)
+
+var arrowCases = []string{
+	"", "→", "a→b", "a →b", "f()→x", "a]⇒b", "x⇒⇒y", "a→b→c", "é→x", "_→", "a\xe2\x86", "a\xe2\x86\x93",
+	"a\xe2→", "1⇒2 3→4 (x)→y", "→a→", "a-→b", "a⇐b", "a↔b", "\xe2\x87\x92", "z\xe2\x87\x92",
+}
+
+func checkGluedArrows(t *testing.T, s string) {
+	t.Helper()
+	var got []int
+	for a := gluedArrow(s, 0); a >= 0; a = gluedArrow(s, a+1) {
+		got = append(got, a)
+	}
+	var want []int
+	for _, m := range refArrowRE.FindAllStringSubmatchIndex(s, -1) {
+		want = append(want, m[4])
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("gluedArrow on %q: %v, the regexp gives %v", s, got, want)
+	}
+}
+
+// TestGluedArrow compares gluedArrow with the regexp it replaces on edge
+// cases and every corpus line.
+func TestGluedArrow(t *testing.T) {
+	for _, s := range arrowCases {
+		checkGluedArrows(t, s)
+	}
+	n := 0
+	forCorpusLines(t, func(l string) {
+		checkGluedArrows(t, l)
+		if refArrowRE.MatchString(l) {
+			n++
+		}
+	})
+	if n == 0 {
+		t.Error("no corpus line has a glued arrow")
+	}
+}
+
+func FuzzGluedArrow(f *testing.F) {
+	for _, s := range arrowCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkGluedArrows)
 }
