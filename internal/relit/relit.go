@@ -36,6 +36,9 @@ type Pattern struct {
 	// " to"), so that text holding one common literal ("the ") but not
 	// the rest skips the regexp too. nil when nothing is required.
 	need *cond
+	// empty is set when the pattern came from an Analysis, which records
+	// whether it matches the empty string.
+	empty *bool
 }
 
 // MustCompile is Compile for patterns known to be valid.
@@ -88,6 +91,69 @@ func (p *Pattern) MayMatch(t string) bool {
 	return len(t) >= p.minLen && (p.maxLen < 0 || len(t) <= p.maxLen) && (p.need == nil || p.need.holds(t))
 }
 
+// An Analysis is what Compile derives from a pattern, in a form that can
+// be stored: a program that embeds a fixed set of patterns analyses them
+// when it is built (go generate) and rebuilds each Pattern with
+// FromAnalysis, without parsing it again at start-up.
+type Analysis struct {
+	MinLen int
+	// MaxLen is -1 unless the pattern is anchored at both ends.
+	MaxLen int
+	Lits   []string
+	Fold   bool
+	Need   *Need
+	// Empty reports whether the pattern matches the empty string.
+	Empty bool
+}
+
+// A Need is the stored form of a pattern's literal test (cond).
+type Need struct {
+	And  bool
+	Lits []string
+	// Kind is how the literals are found (litKind).
+	Kind int
+	Subs []*Need
+}
+
+// Analyze returns the analysis of expr; errors are Compile's.
+func Analyze(expr string) (Analysis, error) {
+	p, err := Compile(expr)
+	if err != nil {
+		return Analysis{}, err
+	}
+	return Analysis{MinLen: p.minLen, MaxLen: p.maxLen, Lits: p.lits, Fold: p.fold, Need: p.need.stored(), Empty: p.MatchesEmpty()}, nil
+}
+
+// FromAnalysis returns the pattern for expr whose analysis is a, as
+// Analyze returned it for the same expr. The regexp is compiled on first
+// use, as Compile's is.
+func FromAnalysis(expr string, a Analysis) *Pattern {
+	return &Pattern{expr: expr, minLen: a.MinLen, maxLen: a.MaxLen, lits: a.Lits, fold: a.Fold, need: a.Need.cond(), empty: &a.Empty}
+}
+
+func (c *cond) stored() *Need {
+	if c == nil {
+		return nil
+	}
+	n := &Need{And: c.and, Lits: c.lits, Kind: int(c.kind)}
+	for _, s := range c.subs {
+		n.Subs = append(n.Subs, s.stored())
+	}
+	return n
+}
+
+// cond rebuilds the test; only what holds reads is kept.
+func (n *Need) cond() *cond {
+	if n == nil {
+		return nil
+	}
+	c := &cond{and: n.And, lits: n.Lits, kind: litKind(n.Kind)}
+	for _, s := range n.Subs {
+		c.subs = append(c.subs, s.cond())
+	}
+	return c
+}
+
 // Regexp returns the compiled regexp, compiling it on first use.
 func (p *Pattern) Regexp() *regexp.Regexp {
 	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
@@ -98,6 +164,9 @@ func (p *Pattern) Regexp() *regexp.Regexp {
 func (p *Pattern) MatchesEmpty() bool {
 	// A pattern whose every match spans a byte cannot; only the others
 	// need the regexp.
+	if p.empty != nil {
+		return *p.empty
+	}
 	return p.minLen == 0 && p.Regexp().MatchString("")
 }
 

@@ -141,3 +141,29 @@ func TestLengthBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalysis checks that a pattern rebuilt from its analysis answers as
+// the compiled one does.
+func TestAnalysis(t *testing.T) {
+	texts := []string{"patch is usually idempotent.", "every request needs a handshake", "", "version: '3.8'", "x", "abc", "the theta said so", "theta says"}
+	for _, expr := range []string{`(?i)\bpatch\b.*\bidempot`, `(?i)\b(?:every|each) request\b`, `(?i)^version: ?["']?[23]`, `x?`, `a*`, `(?:)`, `abc|x`, `^(?:ab|c)$`,
+		`(?i)\b(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota) said\b`} {
+		a, err := Analyze(expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := MustCompile(expr), FromAnalysis(expr, a)
+		if got.MatchesEmpty() != want.MatchesEmpty() || !reflect.DeepEqual(got.Literals(), want.Literals()) || !reflect.DeepEqual(got.need.stored(), want.need.stored()) ||
+			got.minLen != want.minLen || got.maxLen != want.maxLen {
+			t.Errorf("%s: rebuilt pattern: empty %v lits %q, want %v %q", expr, got.MatchesEmpty(), got.Literals(), want.MatchesEmpty(), want.Literals())
+		}
+		for _, s := range texts {
+			if got.MatchString(s) != want.MatchString(s) {
+				t.Errorf("%s on %q: rebuilt pattern says %v", expr, s, got.MatchString(s))
+			}
+		}
+	}
+	if _, err := Analyze(`(`); err == nil {
+		t.Error("Analyze accepted a bad pattern")
+	}
+}

@@ -35,12 +35,26 @@ var (
 	declErr  error
 )
 
+// parsedDeclarative returns the parsed form of DeclarativeFiles, stored as
+// Go source by go generate (declarative_gen.go), which spares every run
+// the YAML and regexp parsing (most of a short run's start-up). It is nil
+// without that file, and the files are then parsed at run time.
+var parsedDeclarative func() *ruleset.Parsed
+
+//go:generate go test -run ^TestGeneratedUpToDate$ -update
+
 // Declarative compiles the default rule files into one set, once: its
 // rules share one keyword scan and one reading of each document. The files
 // are embedded and tested, so an error is a bug in canon; it is returned,
 // not hidden.
 func Declarative() (*ruleset.Set, error) {
-	declOnce.Do(func() { declSet, declErr = ruleset.Load(DeclarativeFiles()...) })
+	declOnce.Do(func() {
+		if parsedDeclarative != nil {
+			declSet, declErr = ruleset.LoadParsed(parsedDeclarative())
+			return
+		}
+		declSet, declErr = ruleset.Load(DeclarativeFiles()...)
+	})
 	return declSet, declErr
 }
 

@@ -74,7 +74,7 @@ type claim struct {
 
 // computeRule compiles a compute rule: a claim rule whose patterns find
 // candidate sentences and whose named computation decides.
-func (c *compiler) computeRule(rd *ruleDoc, r *lint.Rule) {
+func (c *compiler) computeRule(rd *RuleDoc, r *lint.Rule) {
 	comp, ok := computations[rd.Check.V]
 	if !ok {
 		if rd.Check.V == "" {
@@ -94,7 +94,7 @@ func (c *compiler) computeRule(rd *ruleDoc, r *lint.Rule) {
 	}
 }
 
-func (c *compiler) claim(rd *ruleDoc, r *lint.Rule) {
+func (c *compiler) claim(rd *RuleDoc, r *lint.Rule) {
 	cl := &claim{
 		rule:     r,
 		keywords: c.keywords(rd),

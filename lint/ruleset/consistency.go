@@ -41,7 +41,7 @@ type statement struct {
 	value  string
 }
 
-func (c *compiler) consistency(rd *ruleDoc, r *lint.Rule) {
+func (c *compiler) consistency(rd *RuleDoc, r *lint.Rule) {
 	cs := &consistency{
 		rule:     r,
 		keywords: c.keywords(rd),

@@ -37,6 +37,9 @@ type Set struct {
 	// patterns are compiled once per distinct source, so that rules which
 	// share one share its memoised results too.
 	patterns map[string]*relit.Pattern
+	// analysed holds the stored analysis of patterns (LoadParsed), which
+	// then need no parsing.
+	analysed map[string]relit.Analysis
 	ac       *relit.Automaton
 	claims   []*claim
 }
@@ -97,9 +100,9 @@ func ruleKind(n *yaml.Node) string {
 	return ""
 }
 
-// ruleDoc is one rule as written. Which fields a rule may set depends on
+// RuleDoc is one rule as written. Which fields a rule may set depends on
 // its kind; FORMAT.md documents them.
-type ruleDoc struct {
+type RuleDoc struct {
 	ID         yamlstrict.Str   `yaml:"id"`
 	Kind       yamlstrict.Str   `yaml:"kind"`
 	Severity   yamlstrict.Str   `yaml:"severity"`
@@ -149,7 +152,7 @@ func kindNames() string {
 // Load compiles rule files into one Set. Every mistake in every file is
 // reported, each naming file:line:col.
 func Load(files ...File) (*Set, error) {
-	s := &Set{kwIndex: map[string]int{}, patterns: map[string]*relit.Pattern{}}
+	s := newSet()
 	var errs []error
 	seen := map[string]string{}
 	// Parsing YAML is most of the work of loading rules, and what every
@@ -199,23 +202,37 @@ func Load(files ...File) (*Set, error) {
 					continue
 				}
 			}
-			var rd ruleDoc
+			var rd RuleDoc
 			d.Decode(n, &rd)
 			errs = append(errs, d.Errs...)
 			d.Errs = nil
-			c := &compiler{file: f.Name, set: s}
-			r := c.rule(&rd)
-			if r != nil {
-				if prev, dup := seen[r.ID]; dup {
-					c.errorf(rd.ID, "rule %s is already defined at %s", r.ID, prev)
-				} else {
-					seen[r.ID] = r.Origin
-					s.Rules = append(s.Rules, r)
-				}
-			}
-			errs = append(errs, c.errs...)
+			errs = append(errs, s.add(f.Name, &rd, seen)...)
 		}
 	}
+	return s.finish(errs)
+}
+
+func newSet() *Set {
+	return &Set{kwIndex: map[string]int{}, patterns: map[string]*relit.Pattern{}}
+}
+
+// add compiles one rule into s; seen maps the IDs so far to their origins.
+func (s *Set) add(file string, rd *RuleDoc, seen map[string]string) []error {
+	c := &compiler{file: file, set: s}
+	r := c.rule(rd)
+	if r != nil {
+		if prev, dup := seen[r.ID]; dup {
+			c.errorf(rd.ID, "rule %s is already defined at %s", r.ID, prev)
+		} else {
+			seen[r.ID] = r.Origin
+			s.Rules = append(s.Rules, r)
+		}
+	}
+	return c.errs
+}
+
+// finish returns the set, or the errors ordered by position in each file.
+func (s *Set) finish(errs []error) (*Set, error) {
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool {
 			af, al, ac := errPos(errs[i])
@@ -285,7 +302,7 @@ func EmbeddedFiles(fsys fs.FS, dir, prefix string) []File {
 	return files
 }
 
-// compiler turns one ruleDoc into a lint.Rule, collecting errors.
+// compiler turns one RuleDoc into a lint.Rule, collecting errors.
 type compiler struct {
 	file string
 	set  *Set
@@ -302,7 +319,7 @@ func (c *compiler) errorAt(line, col int, format string, args ...any) {
 
 var idRE = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
-func (c *compiler) rule(rd *ruleDoc) *lint.Rule {
+func (c *compiler) rule(rd *RuleDoc) *lint.Rule {
 	required := func(v yamlstrict.Str, key string) bool {
 		if strings.TrimSpace(v.V) == "" {
 			c.errorAt(rd.At.Line, rd.At.Col, "rule %s: missing %q", orUnnamed(rd.ID.V), key)
@@ -381,6 +398,10 @@ func (c *compiler) compile(pats []yamlstrict.Str) []*relit.Pattern {
 	var out []*relit.Pattern
 	for _, p := range pats {
 		re := c.set.patterns["(?i)"+p.V]
+		if a, ok := c.set.analysed["(?i)"+p.V]; ok && re == nil {
+			re = relit.FromAnalysis("(?i)"+p.V, a)
+			c.set.patterns["(?i)"+p.V] = re
+		}
 		if re == nil {
 			var err error
 			if re, err = relit.Compile("(?i)" + p.V); err != nil {
@@ -409,7 +430,7 @@ func unwrapRegexpErr(err error) string {
 }
 
 // keywords registers a rule's keywords with the set and returns their ids.
-func (c *compiler) keywords(rd *ruleDoc) []int {
+func (c *compiler) keywords(rd *RuleDoc) []int {
 	var ids []int
 	for _, k := range rd.Keywords {
 		// A space at either end is part of the keyword (" os " is the word,
@@ -452,12 +473,15 @@ func (c *compiler) forbid(kind string, fields map[string][]yamlstrict.Str) {
 
 // examples checks the example counts and that every must-match example
 // holds one of the keywords (else the prefilter would skip it).
-func (c *compiler) examples(rd *ruleDoc, kws []int) {
+func (c *compiler) examples(rd *RuleDoc, kws []int) {
 	if len(rd.Match) < 2 {
 		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs at least 2 \"match\" examples (has %d)", rd.ID.V, len(rd.Match))
 	}
 	if len(rd.NoMatch) < 2 {
 		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs at least 2 \"nomatch\" examples (has %d)", rd.ID.V, len(rd.NoMatch))
+	}
+	if c.set.analysed != nil {
+		return // a parsed form was checked when it was made (Parse loads the files)
 	}
 	for _, m := range rd.Match {
 		text := prose.Normalize(m.V)

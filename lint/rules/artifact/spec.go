@@ -286,8 +286,23 @@ func contains(list []string, s string) bool {
 //go:embed defaults.yaml
 var defaultsYAML []byte
 
-// Defaults returns the built-in specs, decoded from defaults.yaml.
+// parsedDefaults returns the specs of defaults.yaml, stored as Go source
+// by go generate (defaults_gen.go) so that start-up does not parse YAML.
+// It is nil without that file, and defaults.yaml is then parsed.
+var parsedDefaults func() []Spec
+
+//go:generate go test -run ^TestGeneratedUpToDate$ -update
+
+// Defaults returns the built-in specs of defaults.yaml.
 func Defaults() []Spec {
+	if parsedDefaults != nil {
+		return parsedDefaults()
+	}
+	return parseDefaults()
+}
+
+// parseDefaults decodes defaults.yaml.
+func parseDefaults() []Spec {
 	specs, err := ParseSpecs("lint/rules/artifact/defaults.yaml", defaultsYAML)
 	if err != nil {
 		panic(err) // a broken embedded file is a build defect; tests catch it
