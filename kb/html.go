@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -17,7 +18,10 @@ var siteAssets embed.FS
 
 // markdown renders answers. Raw HTML in a source is not passed through
 // (goldmark's default): scraped text is not trusted to script the site.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+// It is made on first use: only build --html needs it.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+})
 
 // Site renders the knowledge base as a static site, keyed like Files:
 // index.html (topics and search), topics/SLUG.html, problems/ID.html
@@ -103,7 +107,7 @@ func Site(k *KB) (map[string][]byte, error) {
 		var av []answerView
 		for i, a := range p.Answers {
 			var b bytes.Buffer
-			if err := markdown.Convert([]byte(answerMarkdown(a.Markdown)), &b); err != nil {
+			if err := markdown().Convert([]byte(answerMarkdown(a.Markdown)), &b); err != nil {
 				return nil, fmt.Errorf("rendering an answer of %s: %w", p.ID, err)
 			}
 			// goldmark escapes text and drops raw HTML, so its output is

@@ -3,8 +3,9 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
+
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // Categories are the first part of every rule ID.
@@ -105,7 +106,7 @@ func (r *Rule) Category() string {
 	return r.ID
 }
 
-var idRE = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var idRE = lazyre.New(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // Validate checks a rule set: IDs well formed, in a known category and
 // unique; docs present; exactly the run function the stage needs.

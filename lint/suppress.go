@@ -1,10 +1,10 @@
 package lint
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // Suppression directives silence rules where a finding is known and
@@ -58,8 +58,8 @@ type directive struct {
 }
 
 var (
-	htmlDirectiveRE = regexp.MustCompile(`<!--\s*canon-(disable-next-line|disable|enable)\b(.*?)-->`)
-	lineDirectiveRE = regexp.MustCompile(`^\s*(?:#+|//)?\s*canon-(disable-next-line|disable|enable)\b(.*)$`)
+	htmlDirectiveRE = lazyre.New(`<!--\s*canon-(disable-next-line|disable|enable)\b(.*?)-->`)
+	lineDirectiveRE = lazyre.New(`^\s*(?:#+|//)?\s*canon-(disable-next-line|disable|enable)\b(.*)$`)
 )
 
 // parseDirectives finds the directives in a source text.

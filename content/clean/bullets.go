@@ -2,10 +2,10 @@ package clean
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // Bullets split from their items. Some HTML-to-text converters write each
@@ -196,7 +196,7 @@ func dashList(s *scan, i int) (Proposal, int) {
 	return p, end + 1
 }
 
-var labelRE = regexp.MustCompile(`^\p{L}[\p{L} ]{0,20}:\s`)
+var labelRE = lazyre.New(`^\p{L}[\p{L} ]{0,20}:\s`)
 
 // secondLine reports whether line j continues the item whose first line
 // is i: the first line does not end a sentence, and line j is not a

@@ -1,12 +1,12 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/canon-kb/canon/internal/lazyre"
 	"github.com/canon-kb/canon/internal/relit"
 )
 
@@ -26,14 +26,14 @@ const (
 var (
 	// A call or member access that makes up the whole line:
 	// "db.users.createIndex({ email: 1 });", "next();".
-	callLineRE = regexp.MustCompile(`^[\w$]+(?:\.[\w$]+)*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))+(?:\.[\w$]+\(.*\))*\s*[;,]?\s*(?://.*)?$`)
+	callLineRE = lazyre.New(`^[\w$]+(?:\.[\w$]+)*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))+(?:\.[\w$]+\(.*\))*\s*[;,]?\s*(?://.*)?$`)
 	// An assignment whose right side is code: "req.params = { id: 1 }".
-	assignRE = regexp.MustCompile(`^[\w$]+(?:\.[\w$]+|\[[^\]]*\])*\s*(?:=|\+=|-=|:=)\s*(?:[{\[('"\x60\d]|new\s|[\w$.]+\()`)
+	assignRE = lazyre.New(`^[\w$]+(?:\.[\w$]+|\[[^\]]*\])*\s*(?:=|\+=|-=|:=)\s*(?:[{\[('"\x60\d]|new\s|[\w$.]+\()`)
 	// An object or record written on one line: "{ _id: 1, status: 'x' }",
 	// "Post { id, userId, content }".
-	objectRE = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\s*)?\{.*[:,].*\}\s*[;,)]?\s*$`)
+	objectRE = lazyre.New(`^(?:[A-Za-z_$][\w$]*\s*)?\{.*[:,].*\}\s*[;,)]?\s*$`)
 	// A Mermaid edge: "A --> B", "B[User] -->|GET| LB".
-	edgeRE = regexp.MustCompile(`[\w\])]\s*(?:-->|==>|-\.->|---)\|?\s*[\w\[(|]`)
+	edgeRE = lazyre.New(`[\w\])]\s*(?:-->|==>|-\.->|---)\|?\s*[\w\[(|]`)
 )
 
 // codeStarts are the statements and declarations that open a code line
@@ -467,8 +467,8 @@ func HeadingLike(s string) bool {
 }
 
 var (
-	tableRowRE   = regexp.MustCompile(`^\s*\|.*\|\s*$`)
-	tableDelimRE = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$`)
+	tableRowRE   = lazyre.New(`^\s*\|.*\|\s*$`)
+	tableDelimRE = lazyre.New(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$`)
 )
 
 // IsTableRow reports whether s is a markdown pipe-table row.

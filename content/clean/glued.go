@@ -2,10 +2,10 @@ package clean
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // Inline code glued to the words around it. Converters that drop <code>
@@ -42,16 +42,16 @@ var knownExts = []string{"json", "yaml", "yml", "mjs", "cjs", "js", "ts", "tsx",
 
 var (
 	// identifier(args) not preceded by an identifier character.
-	callRE = regexp.MustCompile(`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\s]*\)`)
+	callRE = lazyre.New(`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\s]*\)`)
 	// name.ext glued to a word after it: "package.jsonor".
-	fileRE = regexp.MustCompile(`\b([A-Za-z_][\w-]*)?\.(` + strings.Join(knownExts, "|") + `)([a-z]{2,})\b`)
+	fileRE = lazyre.New(`\b([A-Za-z_][\w-]*)?\.(` + strings.Join(knownExts, "|") + `)([a-z]{2,})\b`)
 	// a word glued to ".ext": "using.mjs".
-	dotExtRE = regexp.MustCompile(`\b([a-z]{2,})\.(` + strings.Join(knownExts, "|") + `)\b`)
-	commaRE  = regexp.MustCompile(`([\w.$()\[\]]+),([A-Za-z_][\w.$()]*)`)
+	dotExtRE = lazyre.New(`\b([a-z]{2,})\.(` + strings.Join(knownExts, "|") + `)\b`)
+	commaRE  = lazyre.New(`([\w.$()\[\]]+),([A-Za-z_][\w.$()]*)`)
 	// Code at the start of a line: a call, a dotted name starting in lower
 	// case ("module.exports", not "Node.js"), a path, a JSON pair.
-	codeHeadRE      = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\s]*\)|[a-z_$][\w$]*\.[A-Za-z_$][\w$.]*|/[\w:/.-]+|"[^"]+":\s*"[^"]+")`)
-	numberedTitleRE = regexp.MustCompile(`^\d{1,3}[.)]\s`)
+	codeHeadRE      = lazyre.New(`^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\s]*\)|[a-z_$][\w$]*\.[A-Za-z_$][\w$.]*|/[\w:/.-]+|"[^"]+":\s*"[^"]+")`)
+	numberedTitleRE = lazyre.New(`^\d{1,3}[.)]\s`)
 )
 
 // GluedCode proposes one repair per line with glued inline code (and per

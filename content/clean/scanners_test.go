@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // The regexps ParseListItem was first written with; the hand-written
@@ -149,7 +151,7 @@ var gluedCases = []string{
 func checkGluedTests(t *testing.T, s string) {
 	for _, c := range []struct {
 		name string
-		re   *regexp.Regexp
+		re   *lazyre.Regexp
 		test bool
 	}{
 		{"mayCall", callRE, mayCall(s)},

@@ -2,11 +2,11 @@ package clean
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/canon-kb/canon/content"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // CollapsedTables proposes a repair for each table that lost its markup:
@@ -66,7 +66,7 @@ func tabTable(s *scan, i int) (Proposal, int, bool) {
 	}, t.Lines, true
 }
 
-var labelPrefixRE = regexp.MustCompile(`^\s*(?i:ans|answer|a)\s*:\s*`)
+var labelPrefixRE = lazyre.New(`^\s*(?i:ans|answer|a)\s*:\s*`)
 
 // camelWords are product names written with inner capitals; they are
 // not cells run together.
@@ -164,7 +164,7 @@ func rowLike1(s *scan, i int) bool {
 	return n >= 1 && n <= 25 && !strings.HasSuffix(t, ":")
 }
 
-var runTogetherRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}{2,}\p{Ll}|\)\p{Ll}`)
+var runTogetherRE = lazyre.New(`\p{Ll}{2}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}{2,}\p{Ll}|\)\p{Ll}`)
 
 // runTogether reports a row whose cells ran together: a lower-case word
 // glued to a capitalised one ("typeCommonJS", "LoadingSynchronous"). In a

@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/content/clean"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // Rendering an answer as CommonMark blocks. The source is text that lost
@@ -118,7 +118,7 @@ func (r *renderer) block(i int) int {
 	return r.paragraph(i)
 }
 
-var atxRE = regexp.MustCompile(`^(#{1,6})\s+(\S.*?)\s*#*$`)
+var atxRE = lazyre.New(`^(#{1,6})\s+(\S.*?)\s*#*$`)
 
 // fenced copies a fenced code block as written. A fence without an info
 // string (one that a repair put back, for instance) gets the language
@@ -389,14 +389,14 @@ func (r *renderer) code(i int) int {
 }
 
 var (
-	jsonRE  = regexp.MustCompile(`^\s*[{\[]\s*$|^\s*"[^"]+"\s*:`)
-	shellRE = regexp.MustCompile(`^\s*(?:\$ |sudo |docker |kubectl |git |npm |npx |yarn |pip |curl |pm2 |apt-get |helm |act$)`)
-	sqlRE   = regexp.MustCompile(`^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|BEGIN|COMMIT)\b`)
-	jsRE    = regexp.MustCompile(`\b(?:const|let|function|=>|require\(|console\.|await|async)\b|=>`)
-	yamlRE  = regexp.MustCompile(`^\s*-?\s*[\w.-]+:(?:\s|$)`)
-	dockRE  = regexp.MustCompile(`^(?:FROM|RUN|CMD|COPY|WORKDIR|ENTRYPOINT|EXPOSE)\s`)
-	httpRE  = regexp.MustCompile(`^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/|^HTTP/\d`)
-	mermRE  = regexp.MustCompile(`^\s*(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b|^\s*(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt)\b`)
+	jsonRE  = lazyre.New(`^\s*[{\[]\s*$|^\s*"[^"]+"\s*:`)
+	shellRE = lazyre.New(`^\s*(?:\$ |sudo |docker |kubectl |git |npm |npx |yarn |pip |curl |pm2 |apt-get |helm |act$)`)
+	sqlRE   = lazyre.New(`^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|BEGIN|COMMIT)\b`)
+	jsRE    = lazyre.New(`\b(?:const|let|function|=>|require\(|console\.|await|async)\b|=>`)
+	yamlRE  = lazyre.New(`^\s*-?\s*[\w.-]+:(?:\s|$)`)
+	dockRE  = lazyre.New(`^(?:FROM|RUN|CMD|COPY|WORKDIR|ENTRYPOINT|EXPOSE)\s`)
+	httpRE  = lazyre.New(`^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/|^HTTP/\d`)
+	mermRE  = lazyre.New(`^\s*(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b|^\s*(?:sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt)\b`)
 )
 
 // guessLang names the language of a code block when its first lines make
@@ -641,10 +641,10 @@ func joinLines(lines []string, indent string, hard bool) string {
 }
 
 var (
-	listStartRE  = regexp.MustCompile(`^([-*+])(\s|$)|^(\d{1,9})([.)])(\s|$)`)
-	thematicRE   = regexp.MustCompile(`^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$`)
-	setextRE     = regexp.MustCompile(`^(?:=+|-+)\s*$`)
-	linkRefDefRE = regexp.MustCompile(`^\[[^\]]+\]:`)
+	listStartRE  = lazyre.New(`^([-*+])(\s|$)|^(\d{1,9})([.)])(\s|$)`)
+	thematicRE   = lazyre.New(`^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$`)
+	setextRE     = lazyre.New(`^(?:=+|-+)\s*$`)
+	linkRefDefRE = lazyre.New(`^\[[^\]]+\]:`)
 )
 
 // escapeLineStart escapes what would make a line start a block other than

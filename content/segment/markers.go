@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/canon-kb/canon/content/clean"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // The markers. Each regexp runs on a line with leading emoji, list dashes
@@ -20,21 +21,21 @@ var (
 	// "Q1. Title", "Q 2: Title", "Question 3: Title".
 	qNumRE = regexp.MustCompile(`^(?:Q|Question)\s*(\d{1,4})\s*[.:]\s+(\S.*)$`)
 	// Question: "How do you …?" — the opening line of an interview script.
-	scriptRE = regexp.MustCompile(`^Question\s*:\s*["“](.+?)["”]?\s*$`)
+	scriptRE = lazyre.New(`^Question\s*:\s*["“](.+?)["”]?\s*$`)
 	// "1. Title", "2) Title" at the left margin.
 	numberedRE = regexp.MustCompile(`^(\d{1,3})[.)]\s+(\S.*)$`)
 
 	// Labels inside a problem.
-	answerLabelRE      = regexp.MustCompile(`^(?:(?i:answer|ans|solution)|A|Your (?:Complete |Full )?Answer|Sample Answer)\s*[:：]\s*(.*)$`)
-	questionLabelRE    = regexp.MustCompile(`^Question\s*[:：]\s*(.*)$`)
-	interviewerLabelRE = regexp.MustCompile(`^(?:INTERVIEWER|Interviewer)\s*[:：]\s*(.*)$`)
+	answerLabelRE      = lazyre.New(`^(?:(?i:answer|ans|solution)|A|Your (?:Complete |Full )?Answer|Sample Answer)\s*[:：]\s*(.*)$`)
+	questionLabelRE    = lazyre.New(`^Question\s*[:：]\s*(.*)$`)
+	interviewerLabelRE = lazyre.New(`^(?:INTERVIEWER|Interviewer)\s*[:：]\s*(.*)$`)
 
 	// Section markers: "ROUND 2 – …", "Topic 23: …", "Part 1", "Chapter 3: …".
-	sectionNumRE = regexp.MustCompile(`^(?i:round|part|section|chapter|module|unit|lesson|topic|day|week|level|set)\s+\d{1,3}\b(?:\s*[:.–—-]\s*(.*))?`)
-	topicNameRE  = regexp.MustCompile(`^(?i:topic)\s+\d{1,3}\s*[:.–—-]\s*(\S.*)$`)
+	sectionNumRE = lazyre.New(`^(?i:round|part|section|chapter|module|unit|lesson|topic|day|week|level|set)\s+\d{1,3}\b(?:\s*[:.–—-]\s*(.*))?`)
+	topicNameRE  = lazyre.New(`^(?i:topic)\s+\d{1,3}\s*[:.–—-]\s*(\S.*)$`)
 	// Headings that announce a list of questions: "Some Basic Questions",
 	// "Problems & Solutions", "… DEVOPS QUESTIONS".
-	questionsWordRE = regexp.MustCompile(`\b(?:Questions|QUESTIONS|Problems|PROBLEMS)\b`)
+	questionsWordRE = lazyre.New(`\b(?:Questions|QUESTIONS|Problems|PROBLEMS)\b`)
 )
 
 // askWords start a question that does not end with "?": "Explain Saga

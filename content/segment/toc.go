@@ -1,11 +1,11 @@
 package segment
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/canon-kb/canon/content/clean"
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // A table of contents, as PDF-to-markdown converters leave it: a
@@ -14,10 +14,10 @@ import (
 type toc []string // normalised entry names, in order
 
 var (
-	tocHeadRE  = regexp.MustCompile(`^(?i:table of contents|contents)\s*:?$`)
-	tocLinkRE  = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)]*\)`)
-	tocCountRE = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s+[-–—]\s+\d+\s+(?i:problems?|questions?)\s*$`)
-	tocDotsRE  = regexp.MustCompile(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s*\.{3,}\s*\d+\s*$`)
+	tocHeadRE  = lazyre.New(`^(?i:table of contents|contents)\s*:?$`)
+	tocLinkRE  = lazyre.New(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)]*\)`)
+	tocCountRE = lazyre.New(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s+[-–—]\s+\d+\s+(?i:problems?|questions?)\s*$`)
+	tocDotsRE  = lazyre.New(`^(?:[-*•]\s+|\d{1,3}[.)]\s+)?(.+?)\s*\.{3,}\s*\d+\s*$`)
 )
 
 // hasTOCHeading reports whether a line of text is a contents heading
@@ -50,7 +50,7 @@ func hasTOCHeading(text string) bool {
 // tocEntry parses one entry line of a table of contents.
 func tocEntry(s string) (string, bool) {
 	t := clean.Trim(s)
-	for _, re := range []*regexp.Regexp{tocLinkRE, tocCountRE, tocDotsRE} {
+	for _, re := range []*lazyre.Regexp{tocLinkRE, tocCountRE, tocDotsRE} {
 		if m := re.FindStringSubmatch(t); m != nil {
 			return m[1], true
 		}

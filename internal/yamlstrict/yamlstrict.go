@@ -9,12 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // An Error is a mistake in a YAML file, at the position of the YAML node
@@ -98,7 +99,7 @@ func (d *Decoder) Parse(data []byte) *yaml.Node {
 
 // yaml.v3 reports syntax errors only as text ("yaml: line 3: …"); the line
 // is taken from it so the error still names the place.
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = lazyre.New(`^yaml: line (\d+): (.*)$`)
 
 func yamlErrorLine(err error) (int, string) {
 	msg := err.Error()

@@ -1,10 +1,11 @@
 package prose
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/canon-kb/canon/internal/lazyre"
 )
 
 // lineKind classifies a physical line by its layout.
@@ -43,18 +44,18 @@ type span struct{ start, end int }
 var (
 	// Problem titles: "Problem 4: …", "Q.3) …", "Question: …",
 	// "INTERVIEWER: …", "Topic 2 …", and markdown headings.
-	titleRE = regexp.MustCompile(`^(?:(?:Problem|Topic|Question)\s*\d+\s*[:.)-]|Q\.?\s*\d+\s*[).:]|(?i:question|interviewer)\s*:)`)
+	titleRE = lazyre.New(`^(?:(?:Problem|Topic|Question)\s*\d+\s*[:.)-]|Q\.?\s*\d+\s*[).:]|(?i:question|interviewer)\s*:)`)
 	// A leading number: "1.", "2)", "(3)", "a)", and the "1 Title" style.
-	numberRE = regexp.MustCompile(`^\(?(?:\d{1,3}|[a-zA-Z])[.)]\s*`)
+	numberRE = lazyre.New(`^\(?(?:\d{1,3}|[a-zA-Z])[.)]\s*`)
 	// bareNumberRE is the "1 Redis Clustering" style: a small number, a
 	// space and a capital, so "500 means …" is not a list number.
-	bareNumberRE  = regexp.MustCompile(`^(\d{1,2}\s+)\p{Lu}`)
-	answerLeadRE  = regexp.MustCompile(`^(?i:ans(?:wer)?|a|solution)\s*:\s*`)
-	markdownHdrRE = regexp.MustCompile(`^#{1,6}\s+`)
+	bareNumberRE  = lazyre.New(`^(\d{1,2}\s+)\p{Lu}`)
+	answerLeadRE  = lazyre.New(`^(?i:ans(?:wer)?|a|solution)\s*:\s*`)
+	markdownHdrRE = lazyre.New(`^#{1,6}\s+`)
 	// plainDirectiveRE is a canon suppression directive in its plain-text
 	// form (lint/suppress.go), bare or after "#" or "//".
-	plainDirectiveRE = regexp.MustCompile(`^(?:#+|//)?\s*canon-(?:disable-next-line|disable|enable)\b`)
-	tableSepRE       = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
+	plainDirectiveRE = lazyre.New(`^(?:#+|//)?\s*canon-(?:disable-next-line|disable|enable)\b`)
+	tableSepRE       = lazyre.New(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
 )
 
 // splitLines classifies every line of text.
@@ -215,7 +216,7 @@ done:
 // findAt is re.FindStringIndex(t) for a regexp anchored at the start
 // whose match begins with one of the bytes first: nil, without running
 // the regexp, when t starts with another.
-func findAt(re *regexp.Regexp, t, first string) []int {
+func findAt(re *lazyre.Regexp, t, first string) []int {
 	if t == "" || strings.IndexByte(first, t[0]) < 0 {
 		return nil
 	}

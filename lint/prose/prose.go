@@ -13,12 +13,12 @@
 package prose
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/canon-kb/canon/internal/lazyre"
 	"github.com/canon-kb/canon/internal/relit"
 )
 
@@ -329,7 +329,7 @@ func (a *analyzer) row(i int) {
 }
 
 // keyValueRE matches a "key: value" line such as YAML or a header.
-var keyValueRE = regexp.MustCompile(`^[a-z_][\w.-]*:(?:\s|$)`)
+var keyValueRE = lazyre.New(`^[a-z_][\w.-]*:(?:\s|$)`)
 
 var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "approx": true, "eg": true, "ie": true, "cf": true, "mr": true, "dr": true, "no": true, "fig": true, "max": true, "min": true, "avg": true, "incl": true}
 

@@ -3,11 +3,11 @@ package ruleset
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/canon-kb/canon/internal/lazyre"
 	"github.com/canon-kb/canon/lint/prose"
 )
 
@@ -47,8 +47,8 @@ func computationNames() string {
 }
 
 var (
-	rankReplyRE = regexp.MustCompile(`\b(?:rank(?:ed)?|returns?|reply|replies|answers?|says|result(?: is)?|gives?|index)\s*(?:of\s*|is\s*|=\s*|with\s*)?#?(\d+)\b`)
-	ordinalRE   = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th)\b|\b(?:place|position|spot)\s*(?:#|number\s*)?(\d+)\b`)
+	rankReplyRE = lazyre.New(`\b(?:rank(?:ed)?|returns?|reply|replies|answers?|says|result(?: is)?|gives?|index)\s*(?:of\s*|is\s*|=\s*|with\s*)?#?(\d+)\b`)
+	ordinalRE   = lazyre.New(`\b(\d+)(?:st|nd|rd|th)\b|\b(?:place|position|spot)\s*(?:#|number\s*)?(\d+)\b`)
 )
 
 // checkZeroBasedRank flags "ZREVRANK returns rank 42 -> 42nd place".
@@ -70,11 +70,11 @@ func checkZeroBasedRank(t string, _ func() []string) (string, bool) {
 }
 
 var (
-	kafkaReadRE    = regexp.MustCompile(`\b(?:reads?|read|consumes?|consumed|fetche?s?|fetched|polls?|polled|processe?s?|processed|receives?|received)\s+(?:message|record|event)?\s*(?:at\s+)?(?:offset\s+)?(\d+)\b`)
-	kafkaCommitRE  = regexp.MustCompile(`\bcommit(?:s|ted|ting)?\s+(?:the\s+)?(?:offset\s+)?(\d+)\b`)
-	kafkaRestartRE = regexp.MustCompile(`\b(?:restart(?:s|ed)?|resume[sd]?|continue[sd]?|start(?:s|ed)? again|pick(?:s|ed)? up|re-?reads?)\s+(?:reading\s+)?(?:from|at)\s+(?:offset\s+)?(\d+)\b`)
-	kafkaLossRE    = regexp.MustCompile(`\b(?:lost|loses?|skipped|skips?|never (?:processed|delivered|read)|dropped)\b`)
-	kafkaDupRE     = regexp.MustCompile(`\b(?:duplicates?|duplicated|re-?process(?:ed)?|processed again|read again|delivered again|redeliver(?:ed|y)?)\b`)
+	kafkaReadRE    = lazyre.New(`\b(?:reads?|read|consumes?|consumed|fetche?s?|fetched|polls?|polled|processe?s?|processed|receives?|received)\s+(?:message|record|event)?\s*(?:at\s+)?(?:offset\s+)?(\d+)\b`)
+	kafkaCommitRE  = lazyre.New(`\bcommit(?:s|ted|ting)?\s+(?:the\s+)?(?:offset\s+)?(\d+)\b`)
+	kafkaRestartRE = lazyre.New(`\b(?:restart(?:s|ed)?|resume[sd]?|continue[sd]?|start(?:s|ed)? again|pick(?:s|ed)? up|re-?reads?)\s+(?:reading\s+)?(?:from|at)\s+(?:offset\s+)?(\d+)\b`)
+	kafkaLossRE    = lazyre.New(`\b(?:lost|loses?|skipped|skips?|never (?:processed|delivered|read)|dropped)\b`)
+	kafkaDupRE     = lazyre.New(`\b(?:duplicates?|duplicated|re-?process(?:ed)?|processed again|read again|delivered again|redeliver(?:ed|y)?)\b`)
 )
 
 // checkKafkaCommit flags offset stories whose outcome does not follow
@@ -105,8 +105,8 @@ func checkKafkaCommit(t string, _ func() []string) (string, bool) {
 }
 
 var (
-	sizeRE  = regexp.MustCompile(`\b(\d+(?:\.\d+)?)\s?(kb|mb|gb|tb|kib|mib|gib|tib|kilobytes?|megabytes?|gigabytes?|terabytes?)\b`)
-	countRE = regexp.MustCompile(`\b(\d+)\s+(?:equal\s+)?(?:chunks|parts|pieces|segments|blocks)\b`)
+	sizeRE  = lazyre.New(`\b(\d+(?:\.\d+)?)\s?(kb|mb|gb|tb|kib|mib|gib|tib|kilobytes?|megabytes?|gigabytes?|terabytes?)\b`)
+	countRE = lazyre.New(`\b(\d+)\s+(?:equal\s+)?(?:chunks|parts|pieces|segments|blocks)\b`)
 )
 
 type size struct {
@@ -155,7 +155,7 @@ func parseSizes(t string) []size {
 var (
 	// The chunk size: "5 MB chunks", "chunks of 5 MB", "chunks (5 MB
 	// each)", "5 MB each".
-	chunkSizeRE = regexp.MustCompile(`\b(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\s(?:chunks|parts|pieces|segments|blocks)\b|\b(?:chunks|parts|pieces|segments|blocks)\s(?:of\s|\()(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\b|\b(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\s(?:each|per (?:chunk|part|piece))\b`)
+	chunkSizeRE = lazyre.New(`\b(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\s(?:chunks|parts|pieces|segments|blocks)\b|\b(?:chunks|parts|pieces|segments|blocks)\s(?:of\s|\()(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\b|\b(\d+(?:\.\d+)?\s?(?:kb|mb|gb|tb|kib|mib|gib|tib))\s(?:each|per (?:chunk|part|piece))\b`)
 )
 
 // checkChunkCount flags "a 1 GB file splits into 200 chunks of 5 MB" when

@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/canon-kb/canon/internal/lazyre"
 	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/internal/yamlstrict"
 	"github.com/canon-kb/canon/lint"
@@ -317,7 +318,7 @@ func (c *compiler) errorAt(line, col int, format string, args ...any) {
 	c.errs = append(c.errs, &yamlstrict.Error{File: c.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 }
 
-var idRE = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var idRE = lazyre.New(`^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 func (c *compiler) rule(rd *RuleDoc) *lint.Rule {
 	required := func(v yamlstrict.Str, key string) bool {

@@ -2,7 +2,6 @@ package structure
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/content/clean"
 	"github.com/canon-kb/canon/content/segment"
+	"github.com/canon-kb/canon/internal/lazyre"
 	"github.com/canon-kb/canon/lint"
 )
 
@@ -157,11 +157,11 @@ asks for a choice.`,
 }
 
 var (
-	captionWordRE = regexp.MustCompile(`(?i)\b(?:example|examples|diagram|schema|snippet|output)\b`)
+	captionWordRE = lazyre.New(`(?i)\b(?:example|examples|diagram|schema|snippet|output)\b`)
 	// A sentence that points back at something shown before it.
-	backRefRE = regexp.MustCompile(`^(?:This|These|The above|Above|Here)\b`)
+	backRefRE = lazyre.New(`^(?:This|These|The above|Above|Here)\b`)
 	// A step of a sequence after the first ("Step 4: …", "3. …").
-	laterStepRE = regexp.MustCompile(`^(?i:step)\s+([2-9]|\d{2,})\b`)
+	laterStepRE = lazyre.New(`^(?i:step)\s+([2-9]|\d{2,})\b`)
 )
 
 // captionCores are parts of captionWordRE's words without an s or a k,
