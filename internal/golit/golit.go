@@ -56,7 +56,10 @@ func File(f Func) ([]byte, error) {
 	for _, line := range strings.Split(strings.TrimSpace(f.Doc), "\n") {
 		fmt.Fprintf(&b, "// %s\n", line)
 	}
-	fmt.Fprintf(&b, "func %s() %s {\n\treturn %s\n}\n", f.Name, typ, w.b.String())
+	// The value is a package variable, not built in the function's body:
+	// the linker lays out what it can as static data, so a large value
+	// costs no code to run (maps are still built at initialisation).
+	fmt.Fprintf(&b, "func %s() %s { return %sValue }\n\nvar %sValue = %s\n", f.Name, typ, f.Name, f.Name, w.b.String())
 	if w.err != nil {
 		return nil, w.err
 	}

@@ -66,7 +66,7 @@ func TestFileSelf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(src), "func one() inner {\n\treturn inner{S: \"s\"}\n}") || strings.Contains(string(src), "import") {
+	if !strings.Contains(string(src), "func one() inner { return oneValue }\n\nvar oneValue = inner{S: \"s\"}\n") || strings.Contains(string(src), "import") {
 		t.Errorf("own package's types should be unqualified and need no import:\n%s", src)
 	}
 	if !strings.Contains(string(src), "func init() { theOne = one }") {

@@ -24,1270 +24,1273 @@ func init() { parsedDeclarative = declarativeParsed }
 //	lint/rules/fact/defaults/redis.yaml,
 //	lint/rules/fact/defaults/storage.yaml,
 //	lint/rules/fact/defaults/web.yaml.
-func declarativeParsed() *ruleset.Parsed {
-	return &ruleset.Parsed{
-		Files: []ruleset.ParsedFile{
-			{
-				Name: "lint/rules/fact/defaults/algorithms.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/bloom-more-hashes-better", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "more hash functions said to lower a Bloom filter's false-positive rate", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "For a bit array of m bits holding n elements, the false-positive rate\np ~ (1 - e^(-kn/m))^k is lowest at k = (m/n) ln 2 hash functions. More\nhash functions than that fill the array faster and raise the rate (and\nevery extra hash costs CPU). A larger bit array does lower the rate.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "A larger bit array lowers the false-positive rate; the number of hash functions has an optimum k = (m/n) ln 2, and both too few and too many raise the rate.", Line: 12, Col: 14},
-						References: []yamlstrict.Str{{V: "Broder & Mitzenmacher, \"Network Applications of Bloom Filters - A Survey\" (2004), §2.1", Line: 14, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "hash function", Line: 15, Col: 16}, {V: "hashes", Line: 15, Col: 31}},
-						Subject:    []yamlstrict.Str{{V: "\\bbloom\\b", Line: 16, Col: 15}, {V: "\\bfalse[- ]positives?\\b", Line: 16, Col: 28}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 17, Col: 15}, {V: "leadin", Line: 17, Col: 24}, {V: "title", Line: 17, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:more|additional|extra|increas\\w*)\\b[^;]{0,15}\\bhash(?: functions?|es)\\b[^;]{0,30}\\b(?:lower|fewer|less|reduc\\w*|decreas\\w*|better|smaller)\\b", Line: 18, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bup to\\b", Line: 19, Col: 14}, {V: "\\boptim", Line: 19, Col: 27}, {V: "\\bln ?2\\b", Line: 19, Col: 38}, {V: "\\btoo many\\b", Line: 19, Col: 51}, {V: "\\bbut only\\b", Line: 19, Col: 67}},
-						Match:      []yamlstrict.Str{{V: "Larger bit array = lower false positive rate, more hash functions = lower rate.", Line: 21, Col: 9}, {V: "In a Bloom filter, adding more hash functions always reduces false positives.", Line: 22, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "A Bloom filter has an optimal number of hash functions, k = (m/n) ln 2; too many raise the false-positive rate.", Line: 24, Col: 9}, {V: "More hash functions do not always reduce false positives.", Line: 25, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/cloud.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/alb-source-ip-stickiness", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "AWS Application Load Balancer said to route by source IP hash", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "Application Load Balancers implement stickiness only with cookies (the\nduration-based AWSALB cookie or an application cookie) at the target\ngroup; they have no source-IP hash algorithm (their algorithms are round\nrobin, least outstanding requests and weighted random). Source-IP\naffinity is a Network Load Balancer feature.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "ALB stickiness uses load-balancer or application cookies; use a Network Load Balancer (source-IP stickiness) for IP-based affinity.", Line: 13, Col: 14},
-						References: []yamlstrict.Str{{V: "AWS Elastic Load Balancing, \"Sticky sessions for your Application Load Balancer\"", Line: 15, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "alb", Line: 16, Col: 16}, {V: "application load balancer", Line: 16, Col: 21}},
-						Claim:      []yamlstrict.Str{{V: "\\balbs?\\b|\\bapplication load balancers?\\b", Line: 17, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:source|client)[- ]ip(?: address)?[- ]?(?:hash\\w*|affinity|stickiness|based)\\b", Line: 18, Col: 11}, {V: "\\bip[- ]hash\\w*\\b", Line: 18, Col: 97}, {V: "\\bhash\\w*\\b[^;]{0,20}\\b(?:source|client)[- ]ip", Line: 18, Col: 118}},
-						Unless:     []yamlstrict.Str{{V: "\\bnlb\\b", Line: 19, Col: 14}, {V: "\\bnetwork load balancer\\b", Line: 19, Col: 25}, {V: "\\bcookies?\\b", Line: 19, Col: 54}},
-						Match:      []yamlstrict.Str{{V: "Example: ALB uses source IP hash -> user always routed to same server.", Line: 21, Col: 9}, {V: "The Application Load Balancer keeps users on one target with client IP affinity.", Line: 22, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "ALB stickiness uses cookies; an NLB can stick by source IP.", Line: 24, Col: 9}, {V: "Nginx ip_hash pins a client to one upstream.", Line: 25, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/lambda-edge-limits", Line: 27, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 28, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 29, Col: 15},
-						Summary:    yamlstrict.Str{V: "Lambda@Edge limits given as 5 seconds and 128-256 MB for every trigger", Line: 30, Col: 14},
-						Doc:        yamlstrict.Str{V: "Lambda@Edge limits depend on the trigger: viewer-request and\nviewer-response functions get 5 seconds and 128 MB, but origin-request\nand origin-response functions can run 30 seconds and use the normal\nLambda memory range (up to 10,240 MB). \"128-256 MB\" matches neither.\nCloudFront Functions are the sub-millisecond, 2 MB option.\n", Line: 31, Col: 10},
-						Correct:    yamlstrict.Str{V: "Lambda@Edge viewer triggers: 5 s timeout, 128 MB; origin triggers: 30 s timeout, up to 10,240 MB.", Line: 37, Col: 14},
-						References: []yamlstrict.Str{{V: "Amazon CloudFront Developer Guide, \"Quotas on Lambda@Edge\"", Line: 39, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "lambda@edge", Line: 40, Col: 16}, {V: "lambda edge", Line: 40, Col: 29}},
-						Claim:      []yamlstrict.Str{{V: "\\blambda ?@ ?edge\\b|\\blambda edge\\b", Line: 41, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:max(?:imum)?|up to|limit(?:ed)? to)\\b[^;]{0,10}\\b5 ?(?:s|sec|seconds)\\b[^;]{0,30}\\b\\d+ ?- ?\\d+ ?mb\\b", Line: 43, Col: 9}, {V: "\\b128 ?- ?256 ?mb\\b", Line: 44, Col: 9}, {V: "\\bmax(?:imum)? (?:of )?5 ?(?:s|sec|seconds)\\b", Line: 45, Col: 9}, {V: "\\b(?:capped|limited|restricted|at most|up to|time ?out|timeouts?) (?:at |to |of |after )?5 ?(?:s|secs?|seconds?)\\b", Line: 48, Col: 9}, {V: "\\b5 ?(?:s|secs?|seconds?) (?:max(?:imum)?|timeout|limit|cap)\\b", Line: 49, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bviewer\\b", Line: 51, Col: 14}, {V: "\\borigin (?:request|response|triggers?)\\b", Line: 51, Col: 28}},
-						Match:      []yamlstrict.Str{{V: "Example: Lambda@Edge max 5 seconds, 128-256MB -> lightweight logic only.", Line: 53, Col: 9}, {V: "Lambda@Edge functions run for a maximum of 5 seconds.", Line: 54, Col: 9}, {V: "Keep Lambda@Edge code small, since it is limited to 5 seconds and 128 MB.", Line: 55, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Lambda@Edge: viewer triggers 5 s and 128 MB, origin triggers 30 s and up to 10 GB.", Line: 57, Col: 9}, {V: "Lambda functions run for at most 15 minutes.", Line: 58, Col: 9}, {V: "Lambda@Edge origin-request functions may run up to 30 seconds, viewer ones up to 5 seconds.", Line: 59, Col: 9}},
-						At:         yamlstrict.Pos{Line: 27, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/containers.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/compose-v1-command", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "the Compose V1 command docker-compose used", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "Compose V1 (the Python docker-compose binary) stopped receiving updates\nin July 2023; current Docker ships Compose V2 as the plugin command\n\"docker compose\". (The file name docker-compose.yml is still accepted;\ncompose.yaml is the preferred default.)\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "Run docker compose up (Compose V2); docker-compose (V1) is end of life.", Line: 12, Col: 14},
-						References: []yamlstrict.Str{{V: "Docker documentation, \"Migrate to Compose V2\"", Line: 14, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "docker-compose", Line: 15, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "\\bdocker-compose (?:up|down|build|run|exec|ps|logs|pull|push|start|stop|restart|config|rm)\\b", Line: 16, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bv1\\b", Line: 17, Col: 14}, {V: "\\blegacy\\b", Line: 17, Col: 24}, {V: "\\bdeprecat", Line: 17, Col: 38}, {V: "\\bend of life\\b", Line: 17, Col: 52}, {V: "\\bdocker compose (?:up|down|build|run)\\b", Line: 17, Col: 71}},
-						Match:      []yamlstrict.Str{{V: "Define the services in a YAML file and run everything with docker-compose up.", Line: 19, Col: 9}, {V: "Stop the stack with docker-compose down -v.", Line: 20, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Run everything with docker compose up.", Line: 22, Col: 9}, {V: "Edit docker-compose.yml to add a service.", Line: 23, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/compose-version-key", Line: 25, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 26, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 27, Col: 15},
-						Summary:    yamlstrict.Str{V: "a Compose file starting with the obsolete top-level version key", Line: 28, Col: 14},
-						Doc:        yamlstrict.Str{V: "The Compose Specification marks the top-level \"version\" element\nobsolete: Compose V2 ignores it and prints a warning. A compose file\nholds services, networks and volumes directly.\n", Line: 29, Col: 10},
-						Correct:    yamlstrict.Str{V: "Omit the top-level version key; compose.yaml (or docker-compose.yml) starts directly with services.", Line: 33, Col: 14},
-						References: []yamlstrict.Str{{V: "Compose Specification, \"Version and name top-level elements\"", Line: 35, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "version:", Line: 36, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "^version: ?[\"']?[23](?:\\.\\d+)?[\"']?$", Line: 38, Col: 11}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 39, Col: 15},
-						Scope:      yamlstrict.Str{V: "unit", Line: 37, Col: 12},
-						Match:      []yamlstrict.Str{{V: "version: '3.8'\n\nservices:\n  web:\n    image: nginx\n", Line: 41, Col: 9}, {V: "version: \"2.4\"", Line: 47, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "services:\n  web:\n    image: nginx\n", Line: 49, Col: 9}, {V: "version: 1.2.0 of the library", Line: 53, Col: 9}},
-						At:         yamlstrict.Pos{Line: 25, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/docker-any-os", Line: 55, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 56, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 57, Col: 15},
-						Summary:    yamlstrict.Str{V: "Docker containers said to run on any OS without compatibility issues", Line: 58, Col: 14},
-						Doc:        yamlstrict.Str{V: "Containers share the host's kernel. Linux containers need a Linux kernel\n(Docker Desktop runs them in a Linux VM on macOS and Windows), Windows\ncontainers need a Windows host with a compatible kernel version, and\nimages are built for a CPU architecture (amd64 and arm64 need\nmulti-platform images or emulation).\n", Line: 59, Col: 10},
-						Correct:    yamlstrict.Str{V: "Docker images run the same on hosts with a compatible kernel and CPU architecture; on macOS and Windows, Linux containers run in a VM, and amd64 and arm64 need multi-platform images.", Line: 65, Col: 14},
-						References: []yamlstrict.Str{{V: "Docker documentation, \"What is a container?\" and \"Multi-platform builds\"", Line: 67, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "any os", Line: 68, Col: 16}, {V: "every os", Line: 68, Col: 24}, {V: "all os", Line: 68, Col: 34}, {V: "operating system", Line: 68, Col: 42}, {V: "any platform", Line: 68, Col: 60}, {V: "every platform", Line: 68, Col: 74}, {V: "all platforms", Line: 68, Col: 90}},
-						Subject:    []yamlstrict.Str{{V: "\\bdocker\\b", Line: 69, Col: 15}, {V: "\\bcontainers?\\b", Line: 69, Col: 29}, {V: "\\bportab", Line: 69, Col: 48}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 70, Col: 15}, {V: "leadin", Line: 70, Col: 24}, {V: "title", Line: 70, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:runs?|works?|deploy\\w*)\\b[^;]{0,20}\\b(?:on )?(?:any|every|all) (?:os|operating systems?|platforms?)\\b[^;]{0,40}\\b(?:without|no) (?:any )?(?:compatibility|changes|issues|problems)\\b", Line: 71, Col: 11}, {V: "\\b(?:any|every) (?:os|operating system)\\b[^;]{0,10}\\bwithout (?:any )?compatibility", Line: 71, Col: 200}},
-						Unless:     []yamlstrict.Str{{V: "\\bkernel\\b", Line: 73, Col: 14}, {V: "\\bvm\\b", Line: 73, Col: 28}, {V: "\\bvirtual machine\\b", Line: 73, Col: 38}, {V: "\\barchitecture\\b", Line: 73, Col: 61}, {V: "\\bnot\\b", Line: 73, Col: 81}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 72, Col: 15},
-						Match:      []yamlstrict.Str{{V: "Docker is beneficial when you need:\n- Portability -> Works on any OS without compatibility issues\n", Line: 75, Col: 9}, {V: "Docker containers run on every operating system with no compatibility problems.", Line: 78, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Docker images run on any Linux host with a compatible kernel; on macOS they run in a VM.", Line: 80, Col: 9}, {V: "Containers are lighter than virtual machines.", Line: 81, Col: 9}},
-						At:         yamlstrict.Pos{Line: 55, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/databases.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/acid-consistency-as-replication", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "ACID consistency described as every node reading the same data", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "Every node (or replica) returning the same, latest data is replica\nconsistency, the C of CAP (linearizability), not the C of ACID. ACID\nconsistency means a transaction takes the database from one valid\nstate to another, preserving its constraints and invariants; it says\nnothing about replicas.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "ACID consistency: a committed transaction leaves the database in a state that satisfies every declared constraint and invariant. \"Every node reads the same latest data\" is the CAP (linearizability) meaning of consistency.", Line: 13, Col: 14},
-						References: []yamlstrict.Str{{V: "Haerder & Reuter, \"Principles of Transaction-Oriented Database Recovery\" (1983)", Line: 15, Col: 9}, {V: "PostgreSQL documentation, Glossary, \"Consistency\" and \"ACID\"", Line: 16, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "same", Line: 17, Col: 16}, {V: "identical", Line: 17, Col: 22}, {V: "up-to-date", Line: 17, Col: 33}, {V: "latest", Line: 17, Col: 45}},
-						Subject:    []yamlstrict.Str{{V: "\\bacid\\b", Line: 18, Col: 15}, {V: "\\btransactions?\\b", Line: 18, Col: 27}, {V: "\\bcommit", Line: 18, Col: 48}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 19, Col: 15}, {V: "leadin", Line: 19, Col: 24}, {V: "title", Line: 19, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:every|all|each|any) (?:the )?(?:nodes?|replicas?|servers?|copies|instances?|readers?)\\b[^;]{0,40}\\b(?:reads?|sees?|returns?|gets?|has|have|shows?|holds?)\\b[^;]{0,20}\\b(?:same|identical|latest|up-to-date|newest|most recent) (?:data|values?|state|results?|writes?)", Line: 21, Col: 9}, {V: "\\bsame (?:data|value|state) (?:on|in|across|from) (?:every|all|each) (?:the )?(?:nodes?|replicas?|servers?)", Line: 22, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bcap\\b", Line: 24, Col: 14}, {V: "\\blineari[sz]", Line: 24, Col: 25}, {V: "\\beventual", Line: 24, Col: 42}, {V: "\\b(?:does|do|is) not (?:mean|about|require|refer|guarantee)\\b", Line: 24, Col: 56}, {V: "\\bnot (?:the|what) acid\\b", Line: 24, Col: 121}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 23, Col: 15},
-						Match:      []yamlstrict.Str{{V: "ACID consistency means that after a commit every node reads the same data.", Line: 26, Col: 9}, {V: "ACID properties of a transaction:\n1) Atomicity: all or nothing.\n2) After the transaction completes every node should read the same data, not stale data.\n", Line: 27, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "ACID consistency means a transaction moves the database from one valid state to another.", Line: 32, Col: 9}, {V: "In the CAP theorem, consistency means every node sees the same data.", Line: 33, Col: 9}, {V: "With eventual consistency all replicas return the same value once writes stop.", Line: 34, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/acid-durability-as-replication", Line: 36, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 37, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 38, Col: 15},
-						Summary:    yamlstrict.Str{V: "ACID durability described as identical data on all shards or nodes", Line: 39, Col: 14},
-						Doc:        yamlstrict.Str{V: "Durability means that once a transaction has committed its effects\nsurvive crashes and power loss (written to stable storage, typically\nthrough a write-ahead log and fsync). Shards hold different partitions\nof the data by design, so \"the same data in all shards\" is not even a\ncoherent goal.\n", Line: 40, Col: 10},
-						Correct:    yamlstrict.Str{V: "Durability: once COMMIT returns, the transaction's changes survive later failures (crash, power loss), for example because the WAL was flushed to stable storage.", Line: 46, Col: 14},
-						References: []yamlstrict.Str{{V: "Haerder & Reuter (1983)", Line: 48, Col: 9}, {V: "PostgreSQL documentation, \"Reliability and the Write-Ahead Log\"", Line: 49, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "durab", Line: 50, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bdurab", Line: 51, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:same|identical|consistent|in sync|synchroni[sz]ed|replicated)\\b[^;]{0,30}\\b(?:all|every|each|across)\\b[^;]{0,15}\\b(?:shards?|nodes?|replicas?|servers?|partitions?)\\b", Line: 53, Col: 9}, {V: "\\b(?:all|every|each) (?:the )?(?:shards?|nodes?|replicas?|partitions?)\\b[^;]{0,30}\\b(?:same|identical)\\b", Line: 54, Col: 9}},
-						Match:      []yamlstrict.Str{{V: "Durability means after the transaction completes the data is same in all the shards.", Line: 56, Col: 9}, {V: "Durable: every replica holds identical data once the commit finishes.", Line: 57, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Durability means committed changes survive crashes and power loss.", Line: 59, Col: 9}, {V: "Durability is not about keeping the same data on all shards; it is about surviving crashes.", Line: 60, Col: 9}},
-						At:         yamlstrict.Pos{Line: 36, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/mysql-query-cache", Line: 62, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 63, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 64, Col: 15},
-						Summary:    yamlstrict.Str{V: "the MySQL query cache recommended (removed in MySQL 8.0)", Line: 65, Col: 14},
-						Doc:        yamlstrict.Str{V: "The MySQL query cache was deprecated in 5.7.20 and removed in MySQL 8.0\n(the query_cache_* variables, SQL_CACHE and RESET QUERY CACHE are gone).\nNo supported MySQL release has it.\n", Line: 66, Col: 10},
-						Correct:    yamlstrict.Str{V: "MySQL 8.0 and later have no query cache; cache results in the application or Redis, use ProxySQL's query cache, or precompute (summary tables).", Line: 70, Col: 14},
-						References: []yamlstrict.Str{{V: "MySQL 5.7 Reference Manual §8.10.3 (deprecated in 5.7.20, removed in 8.0)", Line: 72, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "query cache", Line: 73, Col: 16}, {V: "query_cache", Line: 73, Col: 29}},
-						Any:        []yamlstrict.Str{{V: "\\bmysql\\b[^;]{0,30}\\bquery[ _]cache\\b", Line: 74, Col: 11}, {V: "\\bquery_cache_(?:type|size|limit)\\b", Line: 74, Col: 52}, {V: "\\bsql_cache\\b", Line: 74, Col: 91}},
-						Unless:     []yamlstrict.Str{{V: "\\bremov", Line: 75, Col: 14}, {V: "\\bdeprecat", Line: 75, Col: 25}, {V: "\\bno longer\\b", Line: 75, Col: 39}, {V: "\\bproxysql\\b", Line: 75, Col: 56}, {V: "\\b5\\.[0-7]\\b", Line: 75, Col: 72}, {V: "\\bgone\\b", Line: 75, Col: 88}, {V: "\\bdropped\\b", Line: 75, Col: 100}, {V: "\\beliminated\\b", Line: 75, Col: 115}, {V: "\\bdiscontinued\\b", Line: 75, Col: 133}},
-						Match:      []yamlstrict.Str{{V: "PostgreSQL shared_buffers MySQL query cache", Line: 77, Col: 9}, {V: "Turn on the MySQL query cache to speed up repeated SELECTs.", Line: 78, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "MySQL removed the query cache in 8.0.", Line: 80, Col: 9}, {V: "The MySQL query cache was deprecated in 5.7.20 and no longer exists.", Line: 81, Col: 9}},
-						At:         yamlstrict.Pos{Line: 62, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/postgres-result-cache", Line: 83, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 84, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 85, Col: 15},
-						Summary:    yamlstrict.Str{V: "PostgreSQL said to cache query results", Line: 86, Col: 14},
-						Doc:        yamlstrict.Str{V: "PostgreSQL has no query-result cache. shared_buffers caches data and\nindex pages (8 kB blocks); a repeated query runs again in full, only\nwith warmer pages. Prepared statements can reuse a plan, which is a\ndifferent thing.\n", Line: 87, Col: 10},
-						Correct:    yamlstrict.Str{V: "PostgreSQL's shared_buffers is a page cache, not a result cache; cache results outside the database (application, Redis, pgpool-II) or with materialized views.", Line: 92, Col: 14},
-						References: []yamlstrict.Str{{V: "PostgreSQL documentation §20.4.1, shared_buffers", Line: 94, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "shared buffer", Line: 95, Col: 16}, {V: "shared_buffer", Line: 95, Col: 31}, {V: "query result", Line: 95, Col: 46}, {V: "result set", Line: 95, Col: 60}},
-						Subject:    []yamlstrict.Str{{V: "\\bpostgres(?:ql)?\\b", Line: 96, Col: 15}, {V: "\\bpg\\b", Line: 96, Col: 38}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 97, Col: 15}, {V: "leadin", Line: 97, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:cach\\w*|keeps?|stores?|holds?|saves?)\\b[^;]{0,40}\\b(?:quer(?:y|ies)|results?)\\b[^;]{0,30}\\bshared[_ ]buffers?\\b", Line: 99, Col: 9}, {V: "\\bshared[_ ]buffers?\\b[^;]{0,30}\\b(?:cach\\w*|stores?|keeps?|holds?)\\b[^;]{0,20}\\b(?:query results|results of queries|quer(?:y|ies)\\b)", Line: 100, Col: 9}, {V: "\\b(?:postgres(?:ql)?)\\b[^;]{0,30}\\b(?:caches|stores|reuses)\\b[^;]{0,20}\\b(?:query results|result sets)\\b", Line: 101, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bpages?\\b", Line: 102, Col: 14}, {V: "\\bblocks?\\b", Line: 102, Col: 28}, {V: "\\bplans?\\b", Line: 102, Col: 43}, {V: "\\bpgpool\\b", Line: 102, Col: 57}},
-						Match:      []yamlstrict.Str{{V: "Example: PostgreSQL caches frequently executed queries in shared buffers.", Line: 104, Col: 9}, {V: "PostgreSQL caches query results so repeated SELECTs are free.", Line: 105, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "PostgreSQL's shared_buffers caches table and index pages, not query results.", Line: 107, Col: 9}, {V: "Use Redis to cache query results in front of PostgreSQL.", Line: 108, Col: 9}},
-						At:         yamlstrict.Pos{Line: 83, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/dynamodb-transaction-limit", Line: 110, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 111, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 112, Col: 15},
-						Summary:    yamlstrict.Str{V: "DynamoDB transactions limited to 25 items (100 since 2022)", Line: 113, Col: 14},
-						Doc:        yamlstrict.Str{V: "Since September 2022 TransactWriteItems and TransactGetItems accept up\nto 100 actions on distinct items, with a 4 MB aggregate size limit. 25\nwas the earlier limit. BatchWriteItem's 25 requests is a different,\nnon-transactional API.\n", Line: 114, Col: 10},
-						Correct:    yamlstrict.Str{V: "A DynamoDB transaction can include up to 100 actions on distinct items (4 MB in total); BatchWriteItem, which is not atomic, takes up to 25 put or delete requests.", Line: 119, Col: 14},
-						References: []yamlstrict.Str{{V: "Amazon DynamoDB Developer Guide, \"Amazon DynamoDB Transactions - How it works\"", Line: 121, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "transact", Line: 122, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bdynamo ?db\\b", Line: 123, Col: 15}, {V: "\\btransact(?:write|get)items\\b", Line: 123, Col: 33}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 124, Col: 15}, {V: "leadin", Line: 124, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\btransact\\w*\\b[^;]{0,40}\\b25\\b", Line: 125, Col: 11}, {V: "\\b25 (?:items|actions|operations|writes)\\b[^;]{0,30}\\btransact", Line: 125, Col: 46}},
-						Unless:     []yamlstrict.Str{{V: "\\bbatch", Line: 126, Col: 14}, {V: "\\b100\\b", Line: 126, Col: 25}},
-						Match:      []yamlstrict.Str{{V: "DynamoDB transactions support up to 25 items, MongoDB supports multi-document transactions.", Line: 128, Col: 9}, {V: "TransactWriteItems is limited to 25 actions.", Line: 129, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "DynamoDB transactions take up to 100 actions; BatchWriteItem takes 25.", Line: 131, Col: 9}, {V: "BatchWriteItem writes up to 25 items per call.", Line: 132, Col: 9}},
-						At:         yamlstrict.Pos{Line: 110, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/fulltext-index-for-like", Line: 134, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 135, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 136, Col: 15},
-						Summary:    yamlstrict.Str{V: "a full-text index recommended for LIKE '%term%'", Line: 137, Col: 14},
-						Doc:        yamlstrict.Str{V: "Full-text indexes do not speed up LIKE with a leading wildcard. MySQL\nFULLTEXT indexes serve only MATCH() ... AGAINST(); PostgreSQL full-text\nsearch (tsvector with GIN) matches lexemes through @@, not substrings.\nSubstring LIKE/ILIKE in PostgreSQL needs a trigram index (pg_trgm);\nB-trees help only prefix patterns ('abc%').\n", Line: 138, Col: 10},
-						Correct:    yamlstrict.Str{V: "LIKE '%term%' needs a trigram index (PostgreSQL pg_trgm, GIN or GiST) or a search engine; full-text indexes serve word searches through MATCH ... AGAINST (MySQL) or to_tsvector @@ to_tsquery (PostgreSQL).", Line: 144, Col: 14},
-						References: []yamlstrict.Str{{V: "PostgreSQL documentation, Appendix F, pg_trgm", Line: 146, Col: 9}, {V: "MySQL Reference Manual, \"Full-Text Search Functions\"", Line: 147, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "fulltext", Line: 148, Col: 16}, {V: "full-text", Line: 148, Col: 26}, {V: "full text", Line: 148, Col: 37}},
-						Claim:      []yamlstrict.Str{{V: "\\blike\\s+['\"]%", Line: 149, Col: 13}, {V: "\\bfull[- ]?text\\b", Line: 149, Col: 32}},
-						Unless:     []yamlstrict.Str{{V: "\\btrigram\\b", Line: 150, Col: 14}, {V: "\\bpg_trgm\\b", Line: 150, Col: 29}, {V: "\\bmatch\\b[^;]{0,20}\\bagainst\\b", Line: 150, Col: 44}, {V: "\\bto_tsvector\\b", Line: 150, Col: 78}, {V: "@@", Line: 150, Col: 97}},
-						Match:      []yamlstrict.Str{{V: "Example: WHERE description LIKE '%backend%' -> full-text index on description.", Line: 152, Col: 9}, {V: "Add a FULLTEXT index so that name LIKE '%smith%' is fast.", Line: 153, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "LIKE '%smith%' needs a trigram index (pg_trgm); full-text indexes serve MATCH ... AGAINST.", Line: 155, Col: 9}, {V: "A full-text index does not help LIKE '%term%'.", Line: 156, Col: 9}},
-						At:         yamlstrict.Pos{Line: 134, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cassandra-vector-clocks", Line: 158, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 159, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 160, Col: 15},
-						Summary:    yamlstrict.Str{V: "Cassandra said to use vector clocks", Line: 161, Col: 14},
-						Doc:        yamlstrict.Str{V: "Cassandra deliberately dropped Dynamo's vector clocks: every cell\ncarries a write timestamp and concurrent writes are resolved by\nlast-write-wins. Riak and Amazon's original Dynamo use vector clocks\n(dotted version vectors).\n", Line: 162, Col: 10},
-						Correct:    yamlstrict.Str{V: "Cassandra resolves concurrent writes per cell with timestamps (last-write-wins); vector clocks and version vectors are used by Riak and by the original Dynamo design.", Line: 167, Col: 14},
-						References: []yamlstrict.Str{{V: "Apache Cassandra documentation, Architecture, \"Dynamo\", \"Data Versioning\"", Line: 169, Col: 9}, {V: "DeCandia et al., \"Dynamo - Amazon's Highly Available Key-value Store\" (SOSP 2007), §4.4", Line: 170, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "cassandra", Line: 171, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bvector clocks?\\b", Line: 172, Col: 15}, {V: "\\bversion vectors?\\b", Line: 172, Col: 37}, {V: "\\bcausality tracking\\b", Line: 172, Col: 61}, {V: "\\bdotted version", Line: 172, Col: 87}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 173, Col: 15}, {V: "leadin", Line: 173, Col: 24}},
-						Claim:      []yamlstrict.Str{{V: "\\bcassandra\\b", Line: 174, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\btimestamps?\\b", Line: 175, Col: 14}, {V: "\\binstead of\\b", Line: 175, Col: 33}, {V: "\\brather than\\b", Line: 175, Col: 51}, {V: "\\bdropped\\b", Line: 175, Col: 70}, {V: "\\babandon", Line: 175, Col: 85}},
-						Match:      []yamlstrict.Str{{V: "LWW vector clocks Cassandra", Line: 177, Col: 9}, {V: "2 Version Vectors / Vector Clocks\n\n- Track causality of updates to detect concurrent writes.\n\nRiak Cassandra causality tracking\n", Line: 178, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Cassandra resolves conflicts with write timestamps instead of vector clocks.", Line: 185, Col: 9}, {V: "Riak uses vector clocks, while Cassandra uses last-write-wins.", Line: 186, Col: 9}},
-						At:         yamlstrict.Pos{Line: 158, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/dynamodb-vector-clocks", Line: 188, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 189, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 190, Col: 15},
-						Summary:    yamlstrict.Str{V: "DynamoDB said to use vector clocks (Dynamo is not DynamoDB)", Line: 191, Col: 14},
-						Doc:        yamlstrict.Str{V: "Vector clocks were used by Amazon's 2007 Dynamo system (and by Riak),\nnot by the DynamoDB service: DynamoDB exposes no vector clocks or sibling\nversions, single-Region tables have one leader per partition, and global\ntables reconcile concurrent writes by last-writer-wins.\n", Line: 192, Col: 10},
-						Correct:    yamlstrict.Str{V: "Riak (and the original Dynamo paper) use vector clocks; DynamoDB uses conditional writes for optimistic locking and last-writer-wins for global tables.", Line: 197, Col: 14},
-						References: []yamlstrict.Str{{V: "DeCandia et al., \"Dynamo\" (SOSP 2007), §4.4", Line: 199, Col: 9}, {V: "Amazon DynamoDB Developer Guide, \"Global tables - how it works\"", Line: 200, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "dynamodb", Line: 201, Col: 16}, {V: "dynamo db", Line: 201, Col: 26}},
-						Subject:    []yamlstrict.Str{{V: "\\bvector clocks?\\b", Line: 202, Col: 15}, {V: "\\bversion vectors?\\b", Line: 202, Col: 37}, {V: "\\bcausality tracking\\b", Line: 202, Col: 61}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 203, Col: 15}, {V: "leadin", Line: 203, Col: 24}},
-						Claim:      []yamlstrict.Str{{V: "\\bdynamo ?db\\b", Line: 204, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\blast[- ]writer?[- ]wins\\b", Line: 205, Col: 14}, {V: "\\blww\\b", Line: 205, Col: 45}, {V: "\\btimestamps?\\b", Line: 205, Col: 56}, {V: "\\binstead\\b", Line: 205, Col: 75}, {V: "\\bnot dynamodb\\b", Line: 205, Col: 90}, {V: "\\brather than\\b", Line: 205, Col: 110}},
-						Match:      []yamlstrict.Str{{V: "4 Version Vectors / Vector Clocks\n\n- Track causality of updates to resolve conflicts.\n\nDynamoDB\n", Line: 207, Col: 9}, {V: "DynamoDB tracks concurrent writes with vector clocks.", Line: 213, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "The Dynamo paper used vector clocks; DynamoDB global tables use last-writer-wins.", Line: 215, Col: 9}, {V: "Riak uses vector clocks.", Line: 216, Col: 9}},
-						At:         yamlstrict.Pos{Line: 188, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/nosql-lacks-transactions", Line: 218, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 219, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 220, Col: 15},
-						Summary:    yamlstrict.Str{V: "NoSQL databases said to lack transactions as a whole", Line: 221, Col: 14},
-						Doc:        yamlstrict.Str{V: "As a blanket statement this is false: MongoDB (replica sets since 4.0,\nsharded clusters since 4.2), DynamoDB (TransactWriteItems), Couchbase,\nFoundationDB, Cosmos DB and others offer multi-item ACID transactions.\nSome NoSQL stores (Cassandra beyond single-partition lightweight\ntransactions) do not.\n", Line: 222, Col: 10},
-						Correct:    yamlstrict.Str{V: "Transaction support varies by NoSQL product; many (MongoDB, DynamoDB, Couchbase, FoundationDB) support multi-item ACID transactions, often with limits, and others offer only single-item or single-partition atomicity.", Line: 228, Col: 14},
-						References: []yamlstrict.Str{{V: "MongoDB Manual, \"Transactions\"", Line: 230, Col: 9}, {V: "Amazon DynamoDB Developer Guide, \"Transactions\"", Line: 231, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "nosql", Line: 232, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bnosql\\b", Line: 233, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:lack|lacks|lose|losing|loses|give up|giving up|gives up|sacrific\\w*|no support for|(?:do|does) not (?:support|have|offer)|cannot do|(?:do|does) not do)\\b[^;]{0,40}\\btransactions?\\b", Line: 235, Col: 9}, {V: "\\btransactions? (?:are|is) (?:not (?:supported|available)|unsupported|missing)\\b", Line: 236, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\b(?:some|many|most|certain|older|traditional|early|typical(?:ly)?|often|usually|historically|several)\\b[^;]{0,20}\\bnosql\\b", Line: 238, Col: 14}, {V: "\\bnosql\\b[^;]{0,40}\\b(?:some|many|certain|often|usually|typically|historically|may)\\b", Line: 238, Col: 141}, {V: "\\bmongodb\\b", Line: 238, Col: 230}, {V: "\\bdynamodb\\b", Line: 238, Col: 245}, {V: "\\bsingle[- ](?:document|item|partition|row|key)", Line: 238, Col: 261}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 237, Col: 15},
-						Match:      []yamlstrict.Str{{V: "NoSQL means losing JOINs, transactions, foreign keys, and mature tooling.", Line: 240, Col: 9}, {V: "NoSQL databases lack multi-item transactions - you need workarounds.", Line: 241, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Many NoSQL databases lack multi-item transactions; MongoDB and DynamoDB have them.", Line: 243, Col: 9}, {V: "Some NoSQL stores only offer single-partition transactions.", Line: 244, Col: 9}},
-						At:         yamlstrict.Pos{Line: 218, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/eventual-consistency-definition", Line: 246, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 247, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 248, Col: 15},
-						Summary:    yamlstrict.Str{V: "eventual consistency defined as only some replicas being consistent", Line: 249, Col: 14},
-						Doc:        yamlstrict.Str{V: "Eventual consistency is a convergence guarantee: if no new updates are\nmade, all replicas eventually return the last written value, and\nmeanwhile reads may be stale. It does not mean that only the replica\nthat took the write is consistent, nor that the others stay\ninconsistent.\n", Line: 250, Col: 10},
-						Correct:    yamlstrict.Str{V: "Eventual consistency: when writes stop, all replicas converge to the same (last written) value; until then reads may return stale data.", Line: 256, Col: 14},
-						References: []yamlstrict.Str{{V: "Vogels, \"Eventually Consistent\", Communications of the ACM 52(1), 2009", Line: 258, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "eventual", Line: 259, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\beventual(?:ly)? consisten\\w*\\b", Line: 260, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\bonly (?:consistent )?(?:in|within|on) (?:the )?(?:write|primary|leader|one|a single|single|some)\\b", Line: 262, Col: 9}, {V: "\\bnot (?:consistent )?(?:in|across|on) all (?:the )?(?:replicas?|nodes?|replica sets?|servers?)\\b", Line: 263, Col: 9}, {V: "\\b(?:never|not) (?:become|becomes|be|get|gets) consistent\\b", Line: 264, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\beventually (?:all|every|converge|become|agree|reach)\\b", Line: 266, Col: 14}, {V: "\\bconverg", Line: 266, Col: 74}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 265, Col: 15},
-						Match:      []yamlstrict.Str{{V: "Eventually consistent means the data within the write replica set is only consistent not in all the replica sets.", Line: 268, Col: 9}, {V: "With eventual consistency the data is only consistent on the primary, never on the replicas.", Line: 269, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Eventual consistency means all replicas converge to the same value once writes stop.", Line: 271, Col: 9}, {V: "Eventual consistency lets replicas return stale data for a while before they converge.", Line: 272, Col: 9}},
-						At:         yamlstrict.Pos{Line: 246, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cap-ca-databases", Line: 274, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 275, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 276, Col: 15},
-						Summary:    yamlstrict.Str{V: "traditional SQL databases presented as CA systems", Line: 277, Col: 14},
-						Doc:        yamlstrict.Str{V: "CAP is about replicated systems talking over a network, where\npartitions cannot be ruled out, so \"CA\" is not a real choice. A\nsingle-node database is outside CAP's model (and when it is unreachable\nit is simply unavailable); a replicated SQL database must pick C or A\nduring a partition (synchronous replication gives CP).\n", Line: 278, Col: 10},
-						Correct:    yamlstrict.Str{V: "In a distributed system partitions happen, so the CAP choice is between consistency and availability during a partition; single-node databases are not meaningfully \"CA\", and replicated SQL databases are typically CP (synchronous) or favour availability with asynchronous replicas.", Line: 284, Col: 14},
-						References: []yamlstrict.Str{{V: "Gilbert & Lynch, \"Brewer's Conjecture and the Feasibility of Consistent, Available, Partition-Tolerant Web Services\" (2002)", Line: 286, Col: 9}, {V: "Brewer, \"CAP Twelve Years Later\" (IEEE Computer, 2012)", Line: 287, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "sql", Line: 288, Col: 16}, {V: "rdbms", Line: 288, Col: 21}, {V: "relational", Line: 288, Col: 28}, {V: "postgres", Line: 288, Col: 40}, {V: "mysql", Line: 288, Col: 50}, {V: "oracle", Line: 288, Col: 57}},
-						Subject:    []yamlstrict.Str{{V: "\\bca\\b", Line: 289, Col: 15}, {V: "\\bconsistency (?:\\+|and|&) availability\\b", Line: 289, Col: 25}, {V: "\\bconsistent and available\\b", Line: 289, Col: 70}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 290, Col: 15}, {V: "leadin", Line: 290, Col: 24}},
-						Claim:      []yamlstrict.Str{{V: "\\b(?:rdbms|sql databases?|relational databases?|single[- ](?:node|server|instance) (?:databases?|dbs?)|postgres(?:ql)?|mysql|oracle|sql server)\\b", Line: 291, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "^(?:\\S+\\s+){0,11}\\S+$", Line: 295, Col: 9}, {V: "\\b(?:is|are)\\b[^;]{0,15}\\bca\\b", Line: 296, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\b(?:not|never|no)\\b[^;]{0,20}\\bca\\b", Line: 298, Col: 14}, {V: "\\bca\\b[^;]{0,20}\\b(?:is not|are not|is no|is never)\\b", Line: 298, Col: 54}, {V: "\\bnot (?:really |truly |actually |a |meaningfully )?(?:real|possible|meaningful|an option|a valid)\\b", Line: 298, Col: 111}, {V: "\\bno such thing\\b", Line: 298, Col: 215}, {V: "\\bcannot (?:choose|have|pick)\\b", Line: 298, Col: 236}, {V: "\\bcp\\b", Line: 298, Col: 271}, {V: "\\bap\\b", Line: 298, Col: 281}, {V: "\\boutside\\b", Line: 298, Col: 291}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 297, Col: 15},
-						Match:      []yamlstrict.Str{{V: "CA: Traditional SQL databases (not distributed - assumes no partition).", Line: 300, Col: 9}, {V: "3 CA Systems (Consistency + Availability)\n\n- Traditional RDBMS that assume no network partitions.\n", Line: 301, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "CA is not a real option for a distributed SQL database; with synchronous replicas it is CP.", Line: 306, Col: 9}, {V: "CP: MongoDB and HBase; AP: Cassandra.", Line: 307, Col: 9}},
-						At:         yamlstrict.Pos{Line: 274, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cap-two-of-three", Line: 309, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 310, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 311, Col: 15},
-						Summary:    yamlstrict.Str{V: "CAP stated as \"pick any two of three\"", Line: 312, Col: 14},
-						Doc:        yamlstrict.Str{V: "The theorem says that during a network partition a replicated system\ncannot be both linearizably consistent and totally available. Partition\ntolerance is not optional in a distributed system, and without a\npartition both C and A are possible. Brewer called \"2 of 3\" misleading\n(2012); it leads straight to the \"CA systems\" error.\n", Line: 313, Col: 10},
-						Correct:    yamlstrict.Str{V: "CAP: when a network partition occurs, a replicated system must choose between consistency and availability; without partitions both are possible, and the everyday trade-off is latency against consistency (PACELC).", Line: 319, Col: 14},
-						References: []yamlstrict.Str{{V: "Gilbert & Lynch (2002), Theorem 1", Line: 321, Col: 9}, {V: "Brewer, \"CAP Twelve Years Later\" (IEEE Computer, 2012)", Line: 322, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "cap", Line: 323, Col: 16}, {V: "partition", Line: 323, Col: 21}, {V: "consistency", Line: 323, Col: 32}},
-						Subject:    []yamlstrict.Str{{V: "\\bcap\\b", Line: 324, Col: 15}, {V: "\\bconsistency\\b[^;]{0,40}\\bavailability\\b", Line: 324, Col: 26}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 325, Col: 15}, {V: "leadin", Line: 325, Col: 24}, {V: "title", Line: 325, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:only|at most|just)\\b[^;]{0,25}\\b(?:two|2)\\b[^;]{0,25}(?:at a time|at once|of (?:the |these )?(?:three|3)|out of (?:the )?(?:three|3)|guarantees|properties|in any)", Line: 327, Col: 9}, {V: "\\b(?:pick|choose|have|get|guarantee|satisfy)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,25}(?:of (?:the |these )?(?:three|3)|out of (?:three|3)|at a time|in any|properties|guarantees|:)", Line: 328, Col: 9}, {V: "\\b(?:two|2) (?:out )?of (?:the |these )?(?:three|3)\\b", Line: 329, Col: 9}, {V: "\\b(?:only|pick|choose|have|get|guarantee)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,10}\\bof\\b[^;]{0,10}\\b(?:consistency|availability|partition)", Line: 330, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bduring (?:a )?(?:network )?partition", Line: 331, Col: 14}, {V: "\\bwhen (?:a )?(?:network )?partition", Line: 331, Col: 56}, {V: "\\bin the (?:presence|event) of (?:a )?partition", Line: 331, Col: 96}, {V: "\\bpacelc\\b", Line: 331, Col: 147}, {V: "\\bmisleading\\b", Line: 331, Col: 161}, {V: "\\bnot (?:really )?a choice\\b", Line: 331, Col: 179}},
-						Match:      []yamlstrict.Str{{V: "CAP theorem states you can only have 2 of 3: Consistency, Availability, Partition Tolerance.", Line: 333, Col: 9}, {V: "CAP = Consistency, Availability, Partition Tolerance\nDistributed systems can only guarantee two at a time.\n", Line: 334, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "CAP says that during a network partition a system must choose between consistency and availability.", Line: 338, Col: 9}, {V: "Pick two of the three colours for the logo.", Line: 339, Col: 9}},
-						At:         yamlstrict.Pos{Line: 309, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/readconcern-majority-latest", Line: 341, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 342, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 343, Col: 15},
-						Summary:    yamlstrict.Str{V: "MongoDB readConcern \"majority\" described as waiting for replication or giving the latest data", Line: 344, Col: 14},
-						Doc:        yamlstrict.Str{V: "readConcern \"majority\" does not wait for anything: the node answers at\nonce from its snapshot at the majority-commit point, so the read returns\nonly majority-acknowledged data (which will not be rolled back), and\nthat may be older than the latest write. It gives durability of what you\nread, not recency. Linearizable reads need readConcern \"linearizable\" on\nthe primary; read-your-writes needs causally consistent sessions.\n", Line: 345, Col: 10},
-						Correct:    yamlstrict.Str{V: "readConcern \"majority\" returns data acknowledged by a majority (it will not be rolled back) without waiting; for the latest value use readConcern \"linearizable\" on the primary or causally consistent sessions.", Line: 352, Col: 14},
-						References: []yamlstrict.Str{{V: "MongoDB Manual, Read Concern \"majority\" and \"linearizable\"", Line: 354, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "readconcern", Line: 355, Col: 16}, {V: "read concern", Line: 355, Col: 29}},
-						Claim:      []yamlstrict.Str{{V: "\\bread ?concern\\b[^;]{0,20}\\bmajority\\b", Line: 356, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:waits?|ensures?|guarantees?|makes sure)\\b[^;]{0,40}\\b(?:replicated|written|acknowledged|committed|propagated) (?:to|by|on) (?:a )?majority\\b[^;]{0,30}\\bbefore\\b", Line: 358, Col: 9}, {V: "\\bbefore (?:a |the )?read (?:returns|completes)\\b", Line: 359, Col: 9}, {V: "\\b(?:latest|most recent|newest) (?:data|write|value|version)\\b", Line: 360, Col: 9}, {V: "\\bstrong(?:ly)? consisten\\w*\\b", Line: 361, Col: 9}, {V: "\\bread[- ]your[- ](?:own[- ])?writes\\b", Line: 362, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\blinearizable\\b", Line: 363, Col: 14}, {V: "\\bcausal", Line: 363, Col: 34}},
-						Match:      []yamlstrict.Str{{V: "MongoDB's readConcern: \"majority\" ensures the data is replicated to a majority before a read returns.", Line: 365, Col: 9}, {V: "Use readConcern majority to always read the latest write.", Line: 366, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "readConcern \"majority\" returns majority-acknowledged data, which may not be the latest write.", Line: 368, Col: 9}, {V: "For the latest value use readConcern \"linearizable\"; \"majority\" only avoids rolled-back data.", Line: 369, Col: 9}},
-						At:         yamlstrict.Pos{Line: 341, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/mongodb-transactions-since-4x", Line: 371, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 372, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 373, Col: 15},
-						Summary:    yamlstrict.Str{V: "MongoDB transactions dated \"since 4.x\" without the replica-set and sharded split", Line: 374, Col: 14},
-						Doc:        yamlstrict.Str{V: "Single-document writes have always been atomic. Multi-document ACID\ntransactions arrived in MongoDB 4.0 for replica sets only, and in 4.2\nfor sharded clusters; standalone servers have none. \"Since 4.x\" hides\nthat a 4.0 sharded cluster has no multi-document transactions.\n", Line: 375, Col: 10},
-						Correct:    yamlstrict.Str{V: "Single-document writes are always atomic; multi-document ACID transactions work on replica sets since MongoDB 4.0 and on sharded clusters since 4.2, never on standalone servers.", Line: 380, Col: 14},
-						References: []yamlstrict.Str{{V: "MongoDB Manual, \"Transactions\"", Line: 382, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "transaction", Line: 383, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 384, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 385, Col: 15}, {V: "leadin", Line: 385, Col: 24}, {V: "title", Line: 385, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\btransactions?\\b[^;]{0,30}\\b(?:since|from|as of|starting (?:with|from|in)|in|after) (?:version |v)?4(?:\\.x|\\+)?\\b", Line: 387, Col: 9}, {V: "\\b(?:since|from|as of|starting (?:with|from|in)) (?:mongo(?:db)? )?(?:version |v)?4(?:\\.x|\\+)?\\b[^;]{0,50}\\btransactions?\\b", Line: 388, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\breplica sets?\\b", Line: 389, Col: 14}, {V: "\\bshard", Line: 389, Col: 35}, {V: "\\b4\\.2\\b", Line: 389, Col: 46}, {V: "\\bsingle[- ]document\\b", Line: 389, Col: 58}},
-						Match:      []yamlstrict.Str{{V: "MongoDB supports ACID transactions since version 4.x.", Line: 391, Col: 9}, {V: "Since MongoDB 4 you get multi-document transactions everywhere.", Line: 392, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "MongoDB has multi-document transactions on replica sets since 4.0 and on sharded clusters since 4.2.", Line: 394, Col: 9}, {V: "MongoDB supports transactions.", Line: 395, Col: 9}},
-						At:         yamlstrict.Pos{Line: 371, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/mongodb-replicated-by-default", Line: 397, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 398, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 399, Col: 15},
-						Summary:    yamlstrict.Str{V: "a replica set described as there by default, out of the box", Line: 400, Col: 14},
-						Doc:        yamlstrict.Str{V: "Nothing is replicated by default: a mongod started without --replSet is\na standalone server. Three members (a primary and two secondaries) is\nMongoDB's recommended minimum topology, which you configure (managed\nservices such as Atlas provision it for you), and a replica set gives\navailability and read scaling, not write scaling (that needs sharding).\n", Line: 401, Col: 10},
-						Correct:    yamlstrict.Str{V: "A replica set must be configured; MongoDB recommends at least three data-bearing members (one primary, two secondaries) for production, and horizontal write scaling needs sharding.", Line: 407, Col: 14},
-						References: []yamlstrict.Str{{V: "MongoDB Manual, \"Replica Set Deployment Architectures\"", Line: 409, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "secondar", Line: 410, Col: 16}, {V: "out of the box", Line: 410, Col: 26}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:by )?default\\b[^;]{0,30}\\b(?:\\d|one|two|three) (?:primary|secondar(?:y|ies)|replicas?|nodes?)\\b[^;]{0,30}\\b(?:replica sets?|secondar(?:y|ies)|replicas?)\\b", Line: 412, Col: 9}, {V: "\\bout of the box\\b[^;]{0,60}\\breplica sets?\\b", Line: 413, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\brecommend", Line: 414, Col: 14}, {V: "\\bconfigure", Line: 414, Col: 29}, {V: "\\bmust\\b", Line: 414, Col: 44}, {V: "\\batlas\\b", Line: 414, Col: 56}},
-						Match:      []yamlstrict.Str{{V: "High Scalability and availability out of the box due to default 1 primary and 2 secondary replica sets.", Line: 416, Col: 9}, {V: "By default MongoDB runs one primary and two secondaries.", Line: 417, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "MongoDB recommends at least a three-member replica set, which you configure with --replSet.", Line: 419, Col: 9}, {V: "A default install is a standalone server with no replicas.", Line: 420, Col: 9}},
-						At:         yamlstrict.Pos{Line: 397, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/sticky-replica-read-your-writes", Line: 422, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 423, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 424, Col: 15},
-						Summary:    yamlstrict.Str{V: "pinning a session to one replica said to give read-your-writes", Line: 425, Col: 14},
-						Doc:        yamlstrict.Str{V: "Writes go to the primary and reach a replica asynchronously, so a user\npinned to one replica can still miss their own write before it has\nreplicated. Sticking to one replica gives monotonic reads (no going\nback in time), not read-your-writes, which needs reads from the leader\nafter a write or a replica that has applied the write's LSN or GTID.\n", Line: 426, Col: 10},
-						Correct:    yamlstrict.Str{V: "Pinning a session to one replica gives monotonic reads; read-your-writes needs post-write reads routed to the primary, or to a replica whose replay position has reached the write.", Line: 432, Col: 14},
-						References: []yamlstrict.Str{{V: "Kleppmann, Designing Data-Intensive Applications (2017), ch. 5, \"Reading Your Own Writes\" and \"Monotonic Reads\"", Line: 434, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "own writes", Line: 435, Col: 16}, {V: "own write", Line: 435, Col: 28}, {V: "read-your-writes", Line: 435, Col: 39}, {V: "read your writes", Line: 435, Col: 57}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:same|one|single|particular|specific|sticky|pinned)\\b[^;]{0,20}\\breplica\\b[^;]{0,60}\\b(?:sees?|read|reads|get|gets)\\b[^;]{0,10}\\b(?:their|its|your|his|her) own (?:writes?|changes|updates)\\b", Line: 437, Col: 9}, {V: "\\breplica-?\\d\\b[^;]{0,60}\\b(?:sees?|reads?|gets?) (?:their|its|your) own writes?\\b", Line: 438, Col: 9}, {V: "\\b(?:session affinity|sticky sessions?)\\b[^;]{0,60}\\bread[- ]your[- ](?:own[- ])?writes\\b", Line: 439, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bprimary\\b", Line: 440, Col: 14}, {V: "\\bleader\\b", Line: 440, Col: 29}, {V: "\\blsn\\b", Line: 440, Col: 43}, {V: "\\bgtid\\b", Line: 440, Col: 54}, {V: "\\bcaught up\\b", Line: 440, Col: 66}, {V: "\\bmonotonic\\b", Line: 440, Col: 83}},
-						Match:      []yamlstrict.Str{{V: "Example: User always reads from replica-2 during their session -> sees their own writes.", Line: 442, Col: 9}, {V: "Pin each user to the same replica so that they see their own writes.", Line: 443, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Pinning a user to one replica gives monotonic reads; for their own writes, read from the primary.", Line: 445, Col: 9}, {V: "After a write, read from the leader so the user sees their own write.", Line: 446, Col: 9}},
-						At:         yamlstrict.Pos{Line: 422, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cassandra-materialized-views", Line: 448, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 449, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 450, Col: 15},
-						Summary:    yamlstrict.Str{V: "Cassandra materialized views presented as an automatic production feature", Line: 451, Col: 14},
-						Doc:        yamlstrict.Str{V: "Cassandra's materialized views were reclassified as experimental in\nlate 2017 and are disabled by default since 4.0\n(materialized_views_enabled: false); a view that drifts out of sync\ncannot be detected and there is no bound on its delay. Operators and\nmanaged services discourage them in production.\n", Line: 452, Col: 10},
-						Correct:    yamlstrict.Str{V: "Cassandra materialized views are experimental and off by default; the usual practice is query-specific denormalised tables maintained by the application (for example with batches).", Line: 458, Col: 14},
-						References: []yamlstrict.Str{{V: "Apache Cassandra documentation, cassandra.yaml, materialized_views_enabled (experimental)", Line: 460, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "materiali", Line: 461, Col: 16}, {V: "automatically maintain", Line: 461, Col: 27}},
-						Subject:    []yamlstrict.Str{{V: "\\bcassandra\\b", Line: 462, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 463, Col: 15}, {V: "leadin", Line: 463, Col: 24}, {V: "title", Line: 463, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\bautomatically (?:maintains?|keeps?|updates?|syncs?)\\b[^;]{0,40}\\b(?:tables?|views?)\\b", Line: 465, Col: 9}, {V: "\\bmaterialized views?\\b[^;]{0,40}\\bautomatically\\b", Line: 466, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bexperimental\\b", Line: 467, Col: 14}, {V: "\\bdisabled\\b", Line: 467, Col: 34}, {V: "\\bdiscourag", Line: 467, Col: 50}, {V: "\\bavoid\\b", Line: 467, Col: 65}, {V: "\\bnot recommended\\b", Line: 467, Col: 78}},
-						Match:      []yamlstrict.Str{{V: "Cassandra automatically maintains additional tables for different queries.", Line: 469, Col: 9}, {V: "In Cassandra, materialized views are kept in sync automatically for multiple query patterns.", Line: 470, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Cassandra materialized views are experimental and disabled by default.", Line: 472, Col: 9}, {V: "In Cassandra, maintain a separate table per query pattern yourself.", Line: 473, Col: 9}},
-						At:         yamlstrict.Pos{Line: 448, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/not-null-fast-on-big-table", Line: 475, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 476, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 477, Col: 15},
-						Summary:    yamlstrict.Str{V: "adding NOT NULL to a large table called fast", Line: 478, Col: 14},
-						Doc:        yamlstrict.Str{V: "In MySQL/InnoDB, changing a column from NULL to NOT NULL rebuilds the\ntable (online, but in time proportional to its size). In PostgreSQL,\nSET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock unless\na validated CHECK (col IS NOT NULL) constraint already proves it. On a\ntable of hundreds of millions of rows neither is a fast validation.\n", Line: 479, Col: 10},
-						Correct:    yamlstrict.Str{V: "PostgreSQL: ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, then SET NOT NULL (no scan). MySQL: use gh-ost or pt-online-schema-change, or accept an in-place rebuild.", Line: 485, Col: 14},
-						References: []yamlstrict.Str{{V: "PostgreSQL documentation, ALTER TABLE (SET NOT NULL needs a full scan unless a valid CHECK constraint exists)", Line: 487, Col: 9}, {V: "MySQL 8.0 Reference Manual, \"Online DDL Operations\"", Line: 488, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "not null", Line: 489, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bnot null\\b", Line: 490, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:modify|alter|change) column\\b[^;]{0,60}\\bnot null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b", Line: 491, Col: 11}, {V: "\\bset not null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b", Line: 491, Col: 130}},
-						Unless:     []yamlstrict.Str{{V: "\\bcheck\\b", Line: 495, Col: 14}, {V: "\\bnot valid\\b", Line: 495, Col: 27}, {V: "\\bvalidate constraint\\b", Line: 495, Col: 44}, {V: "\\bgh-ost\\b", Line: 495, Col: 71}, {V: "\\bpt-online", Line: 495, Col: 85}, {V: "\\b(?:is|are|was|were|be) (?:not|never|hardly|far from|anything but)\\b(?: \\w+){0,2} (?:fast|quick|instant|cheap|metadata)", Line: 495, Col: 100}, {V: "\\b(?:not|never) (?:a |an )?(?:fast|quick|instant|cheap|metadata)", Line: 495, Col: 224}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 492, Col: 15},
-						Match:      []yamlstrict.Str{{V: "Example: ALTER TABLE users MODIFY COLUMN status VARCHAR(20) NOT NULL -> fast validation.", Line: 497, Col: 9}, {V: "ALTER TABLE orders ALTER COLUMN total SET NOT NULL is instant.", Line: 498, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Add CHECK (status IS NOT NULL) NOT VALID, validate it, then SET NOT NULL is fast.", Line: 500, Col: 9}, {V: "SET NOT NULL scans the whole table.", Line: 501, Col: 9}, {V: "On a big table, ALTER COLUMN price SET NOT NULL is not at all quick.", Line: 502, Col: 9}},
-						At:         yamlstrict.Pos{Line: 475, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/nosql-stores-bson", Line: 504, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 505, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 506, Col: 15},
-						Summary:    yamlstrict.Str{V: "non-relational databases in general said to store BSON", Line: 507, Col: 14},
-						Doc:        yamlstrict.Str{V: "BSON is MongoDB's binary document encoding. Non-relational databases use\nmany models and encodings: Redis keeps in-memory data structures,\nCassandra SSTables of rows and cells, DynamoDB items of typed\nattributes, Neo4j graph records, CouchDB JSON.\n", Line: 508, Col: 10},
-						Correct:    yamlstrict.Str{V: "MongoDB stores documents as BSON; NoSQL in general spans document, key-value, wide-column and graph models with product-specific storage formats.", Line: 513, Col: 14},
-						References: []yamlstrict.Str{{V: "MongoDB Manual, \"BSON Types\"; bsonspec.org", Line: 515, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "bson", Line: 516, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bnosql\\b", Line: 517, Col: 15}, {V: "\\bnon-?relational\\b", Line: 517, Col: 28}, {V: "\\bno-sql\\b", Line: 517, Col: 51}},
-						Others:     []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 520, Col: 14}, {V: "\\bcouchbase\\b", Line: 520, Col: 34}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 518, Col: 15}, {V: "leadin", Line: 518, Col: 24}, {V: "title", Line: 518, Col: 32}},
-						Claim:      []yamlstrict.Str{{V: "\\bbson\\b", Line: 519, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 521, Col: 14}},
-						Match:      []yamlstrict.Str{{V: "Non-relational databases\n1) flexible schema\n5) store data in bson format(key value pair).\n", Line: 523, Col: 9}, {V: "NoSQL databases store their data as BSON documents.", Line: 527, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "MongoDB stores documents as BSON.", Line: 529, Col: 9}, {V: "NoSQL databases use key-value, document, wide-column and graph models.", Line: 530, Col: 9}},
-						At:         yamlstrict.Pos{Line: 504, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/mongodb-ap", Line: 532, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 533, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 534, Col: 15},
-						Summary:    yamlstrict.Str{V: "MongoDB replica sets described as AP (availability over consistency)", Line: 535, Col: 14},
-						Doc:        yamlstrict.Str{V: "A MongoDB replica set has one primary, elected by a majority of its\nmembers. During a partition the minority side has no primary and\nrefuses writes, and reads go to the primary by default; since 5.0 the\ndefault write concern is `majority`. In CAP terms that is CP: it gives\nup availability on the minority side, not consistency. Stale reads come\nonly from choices a client makes (secondary read preference, `w: 1`,\nread concern `local`), so \"tunable toward AP\" is right and \"AP\" is not.\n`consistency/cap-class` reports where two places disagree on the class;\nthis rule reports the wrong class where it stands, even alone.\n", Line: 536, Col: 10},
-						Correct:    yamlstrict.Str{V: "With default settings (primary reads, majority writes) a MongoDB replica set behaves as CP; it gives up write availability on the minority side of a partition. Reading from secondaries or using w:1 trades consistency for availability and latency.", Line: 546, Col: 14},
-						References: []yamlstrict.Str{{V: "MongoDB Manual, \"Replica Set Elections\" and \"Default MongoDB Read Concerns/Write Concerns\"", Line: 548, Col: 9}, {V: "Brewer, \"CAP Twelve Years Later\" (IEEE Computer, 2012)", Line: 549, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "mongo", Line: 550, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 551, Col: 15}},
-						Others:     []yamlstrict.Str{{V: "\\b(?:cassandra|dynamo ?db|couchdb|couchbase|riak|hbase|redis|zoo ?keeper|etcd|postgres(?:ql)?|mysql)\\b", Line: 552, Col: 14}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 553, Col: 15}, {V: "leadin", Line: 553, Col: 24}, {V: "title", Line: 553, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:is|are|as|an?)\\b[^;]{0,20}\\bap\\b", Line: 555, Col: 9}, {V: "\\bap (?:system|database|store|datastore)\\b", Line: 556, Col: 9}, {V: "\\bprioriti[sz]\\w* availability\\b", Line: 557, Col: 9}, {V: "\\bavailability (?:\\+|and|&|over) partition", Line: 558, Col: 9}, {V: "\\b(?:sacrifices?|gives? up|trades? (?:off|away)) (?:some |strong )?consistency\\b", Line: 559, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\b(?:not|never|no longer)\\b[^;]{0,25}\\b(?:ap|availability)\\b", Line: 560, Col: 14}, {V: "\\b(?:if|when|with|using|by)\\b[^;]{0,40}\\b(?:secondar|read ?preference|w ?: ?1|readconcern|read concern|write ?concern|tun)", Line: 560, Col: 78}, {V: "\\bcan be\\b", Line: 560, Col: 204}, {V: "\\bcp\\b", Line: 560, Col: 218}},
-						Match:      []yamlstrict.Str{{V: "MongoDB is an AP database that favours availability over consistency.", Line: 562, Col: 9}, {V: "MongoDB (in replica sets):\n\n- Prioritizes availability + partition tolerance\n- Sacrifices consistency (reads may be stale)\n", Line: 563, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "MongoDB is not AP by default; a replica set is CP.", Line: 569, Col: 9}, {V: "MongoDB gives up consistency only when you read from secondaries or use w:1.", Line: 570, Col: 9}, {V: "Cassandra is an AP database, unlike MongoDB which is CP.", Line: 571, Col: 9}},
-						At:         yamlstrict.Pos{Line: 532, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/http.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/patch-idempotent", Line: 4, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 5, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 6, Col: 15},
-						Summary:    yamlstrict.Str{V: "PATCH described as idempotent", Line: 7, Col: 14},
-						Doc:        yamlstrict.Str{V: "RFC 5789 defines PATCH as neither safe nor idempotent. A particular\nPATCH request can be designed to be idempotent (a merge patch that sets\nabsolute values, or one guarded by If-Match), but the method is not, so\nclients and proxies must not retry it blindly. Calling PATCH \"usually\nidempotent\", or ticking it as idempotent in a table next to PUT and\nDELETE, invites unsafe automatic retries.\n", Line: 8, Col: 10},
-						Correct:    yamlstrict.Str{V: "PATCH is not idempotent by definition (RFC 5789); a specific PATCH request can be made idempotent. The idempotent methods are GET, HEAD, OPTIONS, TRACE, PUT and DELETE.", Line: 15, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 5789 §2 (PATCH is neither safe nor idempotent)", Line: 17, Col: 9}, {V: "RFC 9110 §9.2.2 (Idempotent Methods)", Line: 18, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "idempot", Line: 19, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bpatch\\b", Line: 20, Col: 15}},
-						Others:     []yamlstrict.Str{{V: "\\b(?:get|put|post|delete|head|options|trace)\\b", Line: 21, Col: 14}},
-						Claim:      []yamlstrict.Str{{V: "\\bidempot", Line: 22, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\bcan be (?:made|designed|implemented|written)\\b", Line: 23, Col: 14}, {V: "\\bif you design\\b", Line: 23, Col: 66}},
-						Match:      []yamlstrict.Str{{V: "PATCH is usually idempotent.", Line: 25, Col: 9}, {V: "2. PATCH - partial update\n\nUpdates only the fields you send.\n\nUsually idempotent (depends on the implementation).\n", Line: 26, Col: 9}, {V: "Method\tIdempotent\nPUT\tYes\nPATCH\tYes (mostly)\n", Line: 32, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "PATCH is not idempotent.", Line: 37, Col: 9}, {V: "PATCH is not necessarily idempotent.", Line: 38, Col: 9}, {V: "PUT is idempotent, whereas PATCH is not.", Line: 39, Col: 9}, {V: "A PATCH request can be made idempotent with an If-Match precondition.", Line: 40, Col: 9}},
-						At:         yamlstrict.Pos{Line: 4, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/http-500-unresponsive", Line: 42, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 43, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 44, Col: 15},
-						Summary:    yamlstrict.Str{V: "status 500 described as the server not responding", Line: 45, Col: 14},
-						Doc:        yamlstrict.Str{V: "A 500 response is a response: the server received the request and hit\nan unexpected condition. A server that does not answer produces no\nstatus at all (connection refused or a client timeout) or, behind a\nproxy or gateway, 502, 503 or 504.\n", Line: 46, Col: 10},
-						Correct:    yamlstrict.Str{V: "500 Internal Server Error means the server met an unexpected condition while handling the request; an upstream that does not answer gives 504 (or 502), and a server temporarily unable to cope gives 503.", Line: 51, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9110 §15.6.1 (500 Internal Server Error), §15.6.3-15.6.5 (502, 503, 504)", Line: 53, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "500", Line: 54, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\b500\\b[^;]{0,40}\\b(?:server|backend|service|api)\\b[^;]{0,20}\\b(?:is )?(?:not (?:responding|reachable|available|running|up)|unresponsive|down|unreachable|offline|(?:did|does) not (?:respond|answer|reply)|crashed and (?:is )?not responding|no response)", Line: 55, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\b(?:does|do|did|is|should) not (?:mean|indicate|imply|signal)\\b", Line: 57, Col: 14}, {V: "\\bnot because\\b", Line: 57, Col: 82}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 56, Col: 15},
-						Match:      []yamlstrict.Str{{V: "500 means server not responding", Line: 59, Col: 9}, {V: "A 500 status code tells you the backend is down.", Line: 60, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "500 does not mean the server is not responding; it means the request hit an unexpected error.", Line: 62, Col: 9}, {V: "If the server is not responding you get a timeout or a 504, not a 500.", Line: 63, Col: 9}, {V: "A 500 means the server failed while handling a request it did receive.", Line: 64, Col: 9}},
-						At:         yamlstrict.Pos{Line: 42, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/no-cache-forbids-storing", Line: 66, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 67, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 68, Col: 15},
-						Summary:    yamlstrict.Str{V: "Cache-Control: no-cache presented as \"do not cache\"", Line: 69, Col: 14},
-						Doc:        yamlstrict.Str{V: "no-cache does not forbid storing. It lets any cache store the response\nbut requires revalidation with the origin before every reuse, and a 304\nanswer lets the cached copy be served. The directive that forbids\nstoring is no-store.\n", Line: 70, Col: 10},
-						Correct:    yamlstrict.Str{V: "Use Cache-Control: no-store (optionally with private) for responses that must not be stored; no-cache means store, but revalidate before every reuse.", Line: 75, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9111 §5.2.2.4 (no-cache) and §5.2.2.5 (no-store)", Line: 77, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "no-cache", Line: 78, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bno-cache\\b", Line: 79, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:should|must|shall|will|can|is|are) not (?:be )?(?:cached|stored|kept)\\b", Line: 81, Col: 9}, {V: "\\b(?:do|does) not (?:cache|store)\\b", Line: 82, Col: 9}, {V: "\\bnever (?:be )?(?:cach|stor)\\w*", Line: 83, Col: 9}, {V: "\\b(?:prevents?|disables?|turns? off|stops?|forbids?) (?:all )?(?:caching|storing|storage|it from being (?:cached|stored))\\b", Line: 84, Col: 9}, {V: "\\b(?:always|every time|each time) (?:be )?(?:fetched|fetches|loaded|served|downloaded|retrieved) (?:fresh )?from (?:the )?(?:origin|server)\\b", Line: 85, Col: 9}, {V: "\\bnot (?:be )?cach(?:ed|eable|able)\\b", Line: 86, Col: 9}, {V: "\\buncach", Line: 87, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bno-store\\b", Line: 89, Col: 14}, {V: "\\brevalidat", Line: 89, Col: 30}, {V: "\\bvalidat", Line: 89, Col: 45}, {V: "\\b(?:does|do|is) not (?:prevent|mean|stop|disable|forbid)\\b", Line: 89, Col: 58}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 88, Col: 15},
-						Match:      []yamlstrict.Str{{V: "Set 'Cache-Control: no-cache' for content that shouldn't be cached.", Line: 91, Col: 9}, {V: "User account page -> no-cache -> always fetched from origin.", Line: 92, Col: 9}, {V: "The no-cache directive disables caching for that response.", Line: 93, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "no-cache lets caches store the response but forces revalidation before each reuse.", Line: 95, Col: 9}, {V: "Use no-store, not no-cache, for content that must never be stored.", Line: 96, Col: 9}, {V: "no-cache does not prevent caching; it only requires a check with the origin.", Line: 97, Col: 9}},
-						At:         yamlstrict.Pos{Line: 66, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/http11-one-request-per-connection", Line: 99, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 100, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 101, Col: 15},
-						Summary:    yamlstrict.Str{V: "HTTP/1.1 said to carry one request per TCP connection", Line: 102, Col: 14},
-						Doc:        yamlstrict.Str{V: "HTTP/1.1 connections are persistent by default (keep-alive): many\nrequests and responses travel one after another over one TCP\nconnection. The real limit is one outstanding request at a time per\nconnection (pipelining is head-of-line blocked and disabled in\nbrowsers), which is why browsers open about six connections per origin.\n", Line: 103, Col: 10},
-						Correct:    yamlstrict.Str{V: "HTTP/1.1 reuses persistent connections for many sequential requests, but without pipelining only one request can be in flight per connection at a time; HTTP/2 multiplexes concurrent streams over one connection.", Line: 109, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9112 §9.3 (Persistence) and §9.3.2 (Pipelining)", Line: 111, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "per connection", Line: 112, Col: 16}, {V: "per tcp connection", Line: 112, Col: 32}, {V: "connection per", Line: 112, Col: 52}, {V: "connection for", Line: 112, Col: 68}, {V: "new connection", Line: 112, Col: 84}, {V: "new tcp connection", Line: 112, Col: 100}, {V: "separate connection", Line: 112, Col: 120}, {V: "separate tcp connection", Line: 112, Col: 141}, {V: "own connection", Line: 112, Col: 166}, {V: "own tcp connection", Line: 112, Col: 182}, {V: "closed after", Line: 112, Col: 202}},
-						Subject:    []yamlstrict.Str{{V: "\\bhttp ?/? ?1\\.1\\b", Line: 113, Col: 15}, {V: "\\bhttp1\\b", Line: 113, Col: 37}},
-						Others:     []yamlstrict.Str{{V: "\\bhttp ?/? ?(?:1\\.0|2|3)\\b", Line: 114, Col: 14}, {V: "\\bhttp[23]\\b", Line: 114, Col: 44}},
-						Any:        []yamlstrict.Str{{V: "\\bone request (?:per|for each|for every) (?:tcp )?connection\\b", Line: 116, Col: 9}, {V: "\\b(?:a )?(?:new|separate|single|fresh|its own) (?:tcp )?connection (?:for|per) (?:each|every|a single) request\\b", Line: 117, Col: 9}, {V: "\\b(?:each|every) request (?:needs|requires|opens|uses|gets|creates) (?:a |its own )?(?:new |separate |fresh )?(?:tcp )?connection\\b", Line: 118, Col: 9}, {V: "\\bconnection (?:is )?closed after (?:each|every) (?:request|response)\\b", Line: 119, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bin flight\\b", Line: 120, Col: 14}, {V: "\\bat a time\\b", Line: 120, Col: 31}, {V: "\\boutstanding\\b", Line: 120, Col: 48}, {V: "\\bconcurrent", Line: 120, Col: 67}, {V: "\\bwithout keep-?alive\\b", Line: 120, Col: 83}},
-						Match:      []yamlstrict.Str{{V: "HTTP/1.1 allows only one request per TCP connection.", Line: 122, Col: 9}, {V: "1 HTTP/1.1 Limitations\n\n- One request per TCP connection, or head-of-line blocking in pipelining.\n", Line: 123, Col: 9}, {V: "In HTTP/1.1 every request opens a new TCP connection.", Line: 127, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "HTTP/1.0 without keep-alive used one request per TCP connection.", Line: 129, Col: 9}, {V: "HTTP/1.1 keeps connections open, but only one request can be in flight per connection at a time.", Line: 130, Col: 9}, {V: "HTTP/1.1 does not need a new connection for each request.", Line: 131, Col: 9}},
-						At:         yamlstrict.Pos{Line: 99, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/handshake-per-request", Line: 133, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 134, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 135, Col: 15},
-						Summary:    yamlstrict.Str{V: "every HTTP request said to need its own TCP handshake", Line: 136, Col: 14},
-						Doc:        yamlstrict.Str{V: "Only a new TCP connection needs a three-way handshake. Persistent\nHTTP/1.1 connections (the default), connection pools and HTTP/2\nmultiplexing reuse one connection for many requests, and HTTP/3 runs\nover QUIC with no TCP handshake at all.\n", Line: 137, Col: 10},
-						Correct:    yamlstrict.Str{V: "A TCP three-way handshake (plus TLS) is paid per connection, not per request; keep-alive, pooling and HTTP/2 and HTTP/3 amortise it over many requests.", Line: 142, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9112 §9.3 (Persistence)", Line: 144, Col: 9}, {V: "RFC 9293 §3.5 (TCP connection establishment)", Line: 145, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "handshake", Line: 146, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:every|each|any) (?:single )?(?:http )?request\\b[^;]{0,40}\\b(?:three-way|3-way|tcp|syn) ?(?:/ ?ack )?handshake", Line: 148, Col: 9}, {V: "\\bhandshake (?:for|per|on|with) (?:every|each) (?:single )?(?:http )?request\\b", Line: 149, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bnew connection\\b", Line: 150, Col: 14}, {V: "\\bkeep-?alive\\b", Line: 150, Col: 36}, {V: "\\bpersistent\\b", Line: 150, Col: 55}, {V: "\\breus", Line: 150, Col: 73}, {V: "\\bper connection\\b", Line: 150, Col: 83}},
-						Match:      []yamlstrict.Str{{V: "If you use HTTP, every request requires a three-way handshake, adding latency and overhead.", Line: 152, Col: 9}, {V: "Plain HTTP pays a TCP handshake for each request.", Line: 153, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "A TCP three-way handshake is needed per connection, not per request.", Line: 155, Col: 9}, {V: "With keep-alive, each request reuses the open connection and skips the three-way handshake.", Line: 156, Col: 9}, {V: "Opening a new connection costs a three-way handshake.", Line: 157, Col: 9}},
-						At:         yamlstrict.Pos{Line: 133, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/http2-server-push", Line: 159, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 160, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 161, Col: 15},
-						Summary:    yamlstrict.Str{V: "HTTP/2 server push presented as a current optimisation", Line: 162, Col: 14},
-						Doc:        yamlstrict.Str{V: "Server push is still in RFC 9113, but browsers dropped it: Chromium\ndisabled it in version 106 (2022), Firefox removed it in 2024, and no\nbrowser implemented it for HTTP/3; nginx removed http2_push in 1.25.1.\nMeasured gains were small or negative. Recommending push to speed up\npage loads is outdated; 103 Early Hints and preload replace it.\n", Line: 163, Col: 10},
-						Correct:    yamlstrict.Str{V: "Do not rely on HTTP/2 server push for browsers (disabled in Chromium since 106, removed from Firefox); use 103 Early Hints or rel=preload. HTTP/2's real wins are multiplexing and HPACK.", Line: 169, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9113 §8.4 (Server Push)", Line: 171, Col: 9}, {V: "Chrome for Developers, \"Removing HTTP/2 Server Push from Chrome\" (2022)", Line: 172, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "push", Line: 173, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bhttp ?/? ?2\\b", Line: 174, Col: 15}, {V: "\\bh2\\b", Line: 174, Col: 34}, {V: "\\bserver push\\b", Line: 174, Col: 44}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 175, Col: 15}, {V: "leadin", Line: 175, Col: 24}, {V: "title", Line: 175, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\bserver (?:can |will |may |then )?\"?push(?:es|ed|ing)?\"?\\b[^;]{0,60}\\b(?:css|js|javascript|fonts?|images?|assets|resources|files|scripts|stylesheets?)\\b", Line: 177, Col: 9}, {V: "\\bserver push\\b[^;]{0,60}\\b(?:faster|speed|improv\\w*|reduc\\w*|sends?|before (?:the )?(?:client|browser))\\b", Line: 178, Col: 9}, {V: "\\bpush(?:es|ed)? (?:the )?(?:css|js|assets|resources|stylesheets|scripts)\\b", Line: 179, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 180, Col: 14}, {V: "\\bremoved\\b", Line: 180, Col: 28}, {V: "\\bdisabled\\b", Line: 180, Col: 43}, {V: "\\bearly hints\\b", Line: 180, Col: 59}, {V: "\\b103\\b", Line: 180, Col: 78}, {V: "\\bpreload\\b", Line: 180, Col: 89}, {V: "\\bno longer\\b", Line: 180, Col: 104}, {V: "\\bdropped\\b", Line: 180, Col: 121}},
-						Match:      []yamlstrict.Str{{V: "With HTTP/2 the server can push CSS and JS before the browser asks for them.", Line: 182, Col: 9}, {V: "3 HTTP/2 Server Push\n\nExample: server pushes the stylesheet right after the HTML -> faster first paint.\n", Line: 183, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "HTTP/2 server push is disabled in Chrome and removed from Firefox; use 103 Early Hints.", Line: 188, Col: 9}, {V: "The server pushes notifications to clients over a WebSocket.", Line: 189, Col: 9}, {V: "HTTP/2 multiplexes many requests over one connection.", Line: 190, Col: 9}},
-						At:         yamlstrict.Pos{Line: 159, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/hateoas-optional", Line: 192, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 193, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 194, Col: 15},
-						Summary:    yamlstrict.Str{V: "HATEOAS described as optional in REST", Line: 195, Col: 14},
-						Doc:        yamlstrict.Str{V: "In Fielding's definition, hypermedia as the engine of application state\nis one of the four parts of the uniform-interface constraint, which is\nitself required; the only optional REST constraint is code-on-demand.\nPlenty of useful HTTP APIs skip hypermedia (Richardson level 2), but\nthen they are HTTP APIs, not fully RESTful ones.\n", Line: 196, Col: 10},
-						Correct:    yamlstrict.Str{V: "HATEOAS is a required part of REST's uniform-interface constraint (code-on-demand is the only optional constraint); an API without it is an HTTP/JSON API at Richardson level 2, not fully RESTful.", Line: 202, Col: 14},
-						References: []yamlstrict.Str{{V: "Fielding, \"Architectural Styles and the Design of Network-based Software Architectures\" (2000), §5.1.5 and §5.1.7", Line: 204, Col: 9}, {V: "Fielding, \"REST APIs must be hypertext-driven\" (2008)", Line: 205, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "hateoas", Line: 206, Col: 16}, {V: "hypermedia", Line: 206, Col: 25}},
-						Subject:    []yamlstrict.Str{{V: "\\bhateoas\\b", Line: 207, Col: 15}, {V: "\\bhypermedia\\b", Line: 207, Col: 30}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 208, Col: 15}, {V: "title", Line: 208, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:is|are|remains?|considered|seen as|treated as) (?:\\w+ )?optional\\b", Line: 210, Col: 9}, {V: "\\b(?:treat\\w*|consider\\w*|regard\\w*|see|view\\w*|make|leave)\\b[^;]{0,40}\\bas optional\\b", Line: 211, Col: 9}, {V: "\\bnot (?:strictly )?(?:required|mandatory|needed|necessary)\\b[^;]{0,30}\\brest(?:ful)?\\b", Line: 212, Col: 9}, {V: "\\boptional (?:part|constraint|feature|extra)\\b", Line: 213, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bcode[- ]on[- ]demand\\b[^;]{0,30}\\boptional\\b", Line: 215, Col: 14}, {V: "\\bnot optional\\b", Line: 215, Col: 64}, {V: "\\b(?:is|are) required\\b", Line: 215, Col: 84}, {V: "\\bmandatory\\b", Line: 215, Col: 111}, {V: "\\b(?:considered|seen|treated|regarded) (?:as )?optional by\\b", Line: 215, Col: 128}, {V: "\\b(?:not|never|cannot|stop) (?:to )?(?:treat|consider|regard|see|view|make|leave)\\w*\\b[^;]{0,40}\\bas optional\\b", Line: 215, Col: 192}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 214, Col: 15},
-						Match:      []yamlstrict.Str{{V: "REST has six constraints, and HATEOAS is optional for many practical use cases.", Line: 217, Col: 9}, {V: "Hypermedia links are an optional extra in a REST API.", Line: 218, Col: 9}, {V: "Hypermedia is not strictly required for an API to be RESTful.", Line: 219, Col: 9}, {V: "Feel free to treat HATEOAS as optional in your REST design.", Line: 220, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "HATEOAS is part of the uniform interface; code-on-demand is the only optional REST constraint.", Line: 222, Col: 9}, {V: "Many HTTP APIs skip HATEOAS and stop at Richardson level 2.", Line: 223, Col: 9}, {V: "Do not treat hypermedia controls as optional if you call the API RESTful.", Line: 224, Col: 9}, {V: "HATEOAS is considered optional by many practitioners, although Fielding disagrees.", Line: 225, Col: 9}},
-						At:         yamlstrict.Pos{Line: 192, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/idempotency-as-determinism", Line: 227, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 228, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 229, Col: 15},
-						Summary:    yamlstrict.Str{V: "idempotency defined as same output or no side effects", Line: 230, Col: 14},
-						Doc:        yamlstrict.Str{V: "\"Same output for the same input\" is determinism (a pure function), not\nidempotence. An operation is idempotent when performing it many times\nhas the same effect on state as performing it once: the first call may\nwell have side effects (DELETE deletes, PUT writes), and the responses\nmay differ (204, then 404 for a repeated DELETE).\n", Line: 231, Col: 10},
-						Correct:    yamlstrict.Str{V: "An operation is idempotent if performing it several times has the same effect on state as performing it once (f(f(x)) = f(x)); it may have side effects, and repeated responses may differ.", Line: 237, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9110 §9.2.2 (Idempotent Methods)", Line: 239, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "idempo", Line: 240, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bidempo\\w*", Line: 241, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:same|identical) (?:output|result|response)\\b[^;]{0,40}\\b(?:same|unchanged|identical) (?:input|request)", Line: 243, Col: 9}, {V: "\\b(?:output|result|response) is (?:the )?same\\b[^;]{0,40}\\binput\\b", Line: 244, Col: 9}, {V: "\\bwithout (?:any )?side[- ]effects?\\b", Line: 245, Col: 9}, {V: "\\bno side[- ]effects?\\b", Line: 246, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bstate\\b", Line: 248, Col: 14}, {V: "\\beffect on\\b", Line: 248, Col: 27}, {V: "\\bnot (?:the )?same as\\b", Line: 248, Col: 44}, {V: "\\bdetermin", Line: 248, Col: 72}, {V: "\\bmay have side", Line: 248, Col: 86}, {V: "\\bcan have side", Line: 248, Col: 105}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 247, Col: 15},
-						Match:      []yamlstrict.Str{{V: "Idemponency is a process in which the output is same every time when the input is not changed", Line: 250, Col: 9}, {V: "Idempotency ensures repeating the same operation produces the same result without side effects.", Line: 251, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "An idempotent operation has the same effect on server state whether it runs once or ten times.", Line: 253, Col: 9}, {V: "Idempotency is not the same as determinism; a DELETE has a side effect the first time.", Line: 254, Col: 9}},
-						At:         yamlstrict.Pos{Line: 227, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/deprecation-header-format", Line: 256, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 257, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 258, Col: 15},
-						Summary:    yamlstrict.Str{V: "Deprecation or Sunset header given in an obsolete format", Line: 259, Col: 14},
-						Doc:        yamlstrict.Str{V: "RFC 8594 defines Sunset as an HTTP-date (\"Sunset: Tue, 31 Dec 2024\n23:59:59 GMT\"), not an ISO date. RFC 9745 (2025) standardised\nDeprecation as a Structured Field date (\"Deprecation: @1735689599\"); the\nboolean \"Deprecation: true\" comes from early drafts.\n", Line: 260, Col: 10},
-						Correct:    yamlstrict.Str{V: "Deprecation: @<unix-seconds> (RFC 9745) and Sunset: <HTTP-date> (RFC 8594), with Link rel=\"deprecation\", \"sunset\" or \"successor-version\".", Line: 265, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9745 §2.1 (Deprecation is a Structured Field Date)", Line: 267, Col: 9}, {V: "RFC 8594 §3 (Sunset is an HTTP-date)", Line: 268, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "deprecation", Line: 269, Col: 16}, {V: "sunset", Line: 269, Col: 29}},
-						Any:        []yamlstrict.Str{{V: "\\bdeprecation:\\s*\"?(?:true|false|yes|1)\\b", Line: 272, Col: 9}, {V: "\\bsunset:\\s*\"?\\d{4}-\\d{2}-\\d{2}\\b", Line: 273, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bdrafts?\\b", Line: 275, Col: 14}, {V: "\\bobsolete\\b", Line: 275, Col: 29}, {V: "\\bnot valid\\b", Line: 275, Col: 45}, {V: "\\binvalid\\b", Line: 275, Col: 62}, {V: "\\bhttp-date\\b", Line: 275, Col: 77}, {V: "\\brfc 9745\\b", Line: 275, Col: 94}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 274, Col: 15},
-						Scope:      yamlstrict.Str{V: "unit", Line: 270, Col: 12},
-						Match:      []yamlstrict.Str{{V: "Headers: 'Deprecation: true', 'Sunset: 2024-12-31'", Line: 277, Col: 9}, {V: "Send Sunset: 2026-06-30 on every response of the old version.", Line: 278, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Deprecation: @1735689599", Line: 280, Col: 9}, {V: "Sunset: Wed, 31 Dec 2025 23:59:59 GMT", Line: 281, Col: 9}},
-						At:         yamlstrict.Pos{Line: 256, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/messaging.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/kafka-commit-offset-arithmetic", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "compute", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 6, Col: 15},
-						Summary:    yamlstrict.Str{V: "Kafka offset commit example contradicts \"committed offset = next record to read\"", Line: 7, Col: 14},
-						Doc:        yamlstrict.Str{V: "In Kafka the committed offset is the position of the next record the\nconsumer will read (last processed + 1), and a restarted consumer\nresumes there. A consumer that reads record 100 and commits 100\nrestarts at 100 and reads it again: nothing is lost. At-most-once\ncommits 101 (the position after the record) before processing it, and\nat-least-once processes 100 and then commits 101.\n", Line: 8, Col: 10},
-						Correct:    yamlstrict.Str{V: "Commit lastProcessedOffset + 1. At-most-once commits N+1 before processing record N (a crash then skips N); at-least-once processes N, then commits N+1 (a crash before the commit re-delivers N).", Line: 15, Col: 14},
-						References: []yamlstrict.Str{{V: "Apache Kafka, KafkaConsumer Javadoc, \"Offsets and Consumer Position\" (commit lastProcessedMessageOffset + 1)", Line: 17, Col: 9}, {V: "Apache Kafka documentation §4.6, \"Message Delivery Semantics\"", Line: 18, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "commit", Line: 19, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bkafka\\b", Line: 20, Col: 15}, {V: "\\boffsets?\\b", Line: 20, Col: 28}, {V: "\\bconsumer\\b", Line: 20, Col: 44}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 21, Col: 15}, {V: "leadin", Line: 21, Col: 24}, {V: "title", Line: 21, Col: 32}},
-						Check:      yamlstrict.Str{V: "kafka-commit-offset", Line: 5, Col: 12},
-						Match:      []yamlstrict.Str{{V: "Read offset 100 -> commit 100 -> crash before processing -> message lost.", Line: 23, Col: 9}, {V: "The consumer committed offset 57 and, after the restart, resumed from offset 58.", Line: 24, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Consumer reads offset 100 -> commits offset 100 -> crashes -> restarts from offset 100.", Line: 26, Col: 9}, {V: "Read offset 100 -> commit 101 -> crash before processing -> message 100 is lost.", Line: 27, Col: 9}, {V: "Read offset 100, process it, crash before the commit -> record 100 is read again.", Line: 28, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/rabbitmq-mirrored-queues", Line: 30, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 31, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 32, Col: 15},
-						Summary:    yamlstrict.Str{V: "RabbitMQ classic mirrored queues recommended (removed in 4.0)", Line: 33, Col: 14},
-						Doc:        yamlstrict.Str{V: "Classic queue mirroring was deprecated in 2021 and removed in RabbitMQ\n4.0 (2024); mirroring policies have no effect on 4.x. Replicated\nqueues in RabbitMQ are quorum queues (Raft) and streams.\n", Line: 34, Col: 10},
-						Correct:    yamlstrict.Str{V: "For replicated, highly available queues in RabbitMQ use quorum queues (or streams); since 4.0 classic queues are not replicated.", Line: 38, Col: 14},
-						References: []yamlstrict.Str{{V: "RabbitMQ 4.0 release notes (classic queue mirroring removed)", Line: 40, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "mirror", Line: 41, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\brabbit\\w*", Line: 42, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 43, Col: 15}, {V: "leadin", Line: 43, Col: 24}, {V: "title", Line: 43, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\bmirror(?:ed|ing)? queues?\\b", Line: 44, Col: 11}, {V: "\\bqueue mirroring\\b", Line: 44, Col: 44}, {V: "\\bha-mode\\b", Line: 44, Col: 67}, {V: "\\bclassic (?:queue )?mirroring\\b", Line: 44, Col: 82}},
-						Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 45, Col: 14}, {V: "\\bremoved\\b", Line: 45, Col: 28}, {V: "\\bquorum\\b", Line: 45, Col: 43}, {V: "\\blegacy\\b", Line: 45, Col: 57}, {V: "\\b3\\.\\d+\\b", Line: 45, Col: 71}, {V: "\\bno longer\\b", Line: 45, Col: 85}},
-						Match:      []yamlstrict.Str{{V: "Kafka clusters RabbitMQ mirrored queues", Line: 47, Col: 9}, {V: "5 RabbitMQ Vertical Scaling\n\nCluster federation mirrored queues\n", Line: 48, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "RabbitMQ 4.0 removed classic mirrored queues; use quorum queues.", Line: 53, Col: 9}, {V: "Use RabbitMQ quorum queues for replication.", Line: 54, Col: 9}},
-						At:         yamlstrict.Pos{Line: 30, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/rabbitmq-x-max-retries", Line: 56, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 57, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 58, Col: 15},
-						Summary:    yamlstrict.Str{V: "a RabbitMQ \"x-max-retries\" queue argument that does not exist", Line: 59, Col: 14},
-						Doc:        yamlstrict.Str{V: "RabbitMQ has no x-max-retries argument. Classic queues do not count\nredeliveries (a nack with requeue loops forever); messages are\ndead-lettered on reject or nack without requeue, TTL expiry or length\noverflow. Quorum queues have a delivery limit (x-delivery-limit or the\ndelivery-limit policy, 20 by default since 4.0), after which the\nmessage is dropped or dead-lettered.\n", Line: 60, Col: 10},
-						Correct:    yamlstrict.Str{V: "Use a quorum queue with x-delivery-limit (or the delivery-limit policy) and a dead-letter exchange; with classic queues, count attempts yourself (for example from the x-death header) and reject with requeue=false.", Line: 67, Col: 14},
-						References: []yamlstrict.Str{{V: "RabbitMQ documentation, \"Quorum Queues\", \"Poison Message Handling\"", Line: 69, Col: 9}, {V: "RabbitMQ documentation, \"Dead Letter Exchanges\"", Line: 70, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "x-max-retr", Line: 71, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "\\bx-max-retr(?:y|ies)\\b", Line: 72, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bdoes not exist\\b", Line: 73, Col: 14}, {V: "\\bno such\\b", Line: 73, Col: 36}, {V: "\\bcustom header\\b", Line: 73, Col: 51}, {V: "\\bx-delivery-limit\\b", Line: 73, Col: 72}},
-						Match:      []yamlstrict.Str{{V: "4 Move Messages After Max Retries\n\n- RabbitMQ message rejected 5 times -> moved to DLX -> sent to DLQ.\n\nx-max-retries retry policy\n", Line: 75, Col: 9}, {V: "Set the x-max-retries argument on the RabbitMQ queue to 5.", Line: 81, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "RabbitMQ has no x-max-retries; quorum queues use x-delivery-limit.", Line: 83, Col: 9}, {V: "Set x-delivery-limit to 5 on the quorum queue.", Line: 84, Col: 9}},
-						At:         yamlstrict.Pos{Line: 56, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/dead-letter-queue-definition", Line: 86, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 87, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 88, Col: 15},
-						Summary:    yamlstrict.Str{V: "a dead-letter queue defined as a queue nobody consumes", Line: 89, Col: 14},
-						Doc:        yamlstrict.Str{V: "A dead-letter queue is where messages go that could not be processed or\ndelivered (rejected without requeue, expired, dropped for queue length,\nor over the retry limit), so that they can be inspected, alerted on and\nreplayed. Whether anyone consumes it is beside the point.\n", Line: 90, Col: 10},
-						Correct:    yamlstrict.Str{V: "A dead-letter queue holds messages that failed processing or delivery (rejection, TTL expiry, overflow, too many retries) for inspection and replay, keeping poison messages from blocking the main queue.", Line: 95, Col: 14},
-						References: []yamlstrict.Str{{V: "RabbitMQ documentation, \"Dead Letter Exchanges\"", Line: 97, Col: 9}, {V: "Amazon SQS Developer Guide, \"Using dead-letter queues\"", Line: 98, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "dead letter", Line: 99, Col: 16}, {V: "dead-letter", Line: 99, Col: 29}, {V: "dlq", Line: 99, Col: 42}},
-						Claim:      []yamlstrict.Str{{V: "\\bdead[- ]letter (?:queue|exchange)s?\\b|\\bdlqs?\\b", Line: 100, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\bnot (?:be )?(?:consumed|read|processed) by any (?:consumers?|one|subscribers?)\\b", Line: 102, Col: 9}, {V: "\\b(?:no|without(?: any)?) (?:consumers?|subscribers?|readers?)\\b", Line: 103, Col: 9}, {V: "\\bonly (?:fill|filling|waste|wasting|take|taking|use|using) (?:up )?(?:the )?(?:storage|disk|space|memory)\\b", Line: 104, Col: 9}, {V: "\\bunconsumed\\b", Line: 105, Col: 9}, {V: "\\bnobody (?:reads|consumes)\\b", Line: 106, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bfail", Line: 108, Col: 14}, {V: "\\bcould not be (?:processed|delivered)\\b", Line: 108, Col: 24}, {V: "\\bpoison\\b", Line: 108, Col: 68}, {V: "\\breject", Line: 108, Col: 82}, {V: "\\bretr(?:y|ies)\\b", Line: 108, Col: 94}, {V: "\\bexpired?\\b", Line: 108, Col: 115}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 107, Col: 15},
-						Scope:      yamlstrict.Str{V: "sentence", Line: 109, Col: 12},
-						Match:      []yamlstrict.Str{{V: "dead letter queues are the queue which are not consumed by any consumer and they are only filling the storage of the server.", Line: 111, Col: 9}, {V: "A DLQ is a queue without consumers.", Line: 112, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "A dead-letter queue holds messages that failed processing after too many retries.", Line: 114, Col: 9}, {V: "Messages that cannot be delivered go to the DLQ for inspection.", Line: 115, Col: 9}},
-						At:         yamlstrict.Pos{Line: 86, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/kafka-transactions-exactly-once-side-effects", Line: 117, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 118, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 119, Col: 15},
-						Summary:    yamlstrict.Str{V: "Kafka transactions said to make processing exactly-once", Line: 120, Col: 14},
-						Doc:        yamlstrict.Str{V: "Kafka's exactly-once semantics cover read-process-write pipelines whose\noutputs and consumer offsets are written to Kafka in one transaction\n(Kafka Streams, transactional producers with sendOffsetsToTransaction).\nSide effects outside Kafka (database writes, e-mails, payments) are not\ncovered: a consumer can perform the side effect and crash before the\ntransaction commits, and the record is processed again.\n", Line: 121, Col: 10},
-						Correct:    yamlstrict.Str{V: "Kafka transactions give exactly-once only for Kafka-to-Kafka read-process-write; for external side effects use at-least-once delivery with idempotent consumers, or store the offset atomically with the result in the external system.", Line: 128, Col: 14},
-						References: []yamlstrict.Str{{V: "Apache Kafka documentation §4.6, \"Message Delivery Semantics\"", Line: 130, Col: 9}, {V: "KIP-98, \"Exactly Once Delivery and Transactional Messaging\"", Line: 131, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "transaction", Line: 132, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bkafka\\b", Line: 133, Col: 15}, {V: "\\bexactly[- ]once\\b", Line: 133, Col: 28}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 134, Col: 15}, {V: "leadin", Line: 134, Col: 24}, {V: "title", Line: 134, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\btransactions?\\b[^;]{0,30}\\b(?:ensure|ensures|guarantee|guarantees|make sure)\\b[^;]{0,30}\\bprocessed exactly once\\b", Line: 136, Col: 9}, {V: "\\bprocess(?:ing)? (?:the )?message and commit(?:ting)? (?:the )?offset in (?:a )?(?:single|one|the same) transaction\\b", Line: 137, Col: 9}, {V: "\\bexactly[- ]once processing\\b[^;]{0,30}\\bkafka transactions?\\b", Line: 138, Col: 9}, {V: "\\bprocess\\w*\\b[^;]{0,40}\\boffsets?\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b", Line: 139, Col: 9}, {V: "\\boffsets?\\b[^;]{0,40}\\bprocess\\w*\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b", Line: 140, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bproduc", Line: 141, Col: 14}, {V: "\\bprocessing\\.guarantee\\b", Line: 141, Col: 26}, {V: "\\bexactly_once", Line: 141, Col: 55}, {V: "\\bkafka streams\\b", Line: 141, Col: 73}, {V: "\\bsendoffsetstotransaction\\b", Line: 141, Col: 94}, {V: "\\bidempoten", Line: 141, Col: 126}, {V: "\\bexternal\\b", Line: 141, Col: 141}, {V: "\\boutbox\\b", Line: 141, Col: 157}, {V: "\\boutput topic\\b", Line: 141, Col: 171}, {V: "\\bkafka-to-kafka\\b", Line: 141, Col: 191}},
-						Match:      []yamlstrict.Str{{V: "Example: Kafka transactions ensure message is processed exactly once across consumer group.", Line: 143, Col: 9}, {V: "3 Exactly-Once Semantics\n\nExample: process message and commit offset in single transaction -> no loss or duplication.\n", Line: 144, Col: 9}, {V: "To avoid duplicates, commit the consumer offset and process the event in the same Kafka transaction.", Line: 148, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Kafka transactions make read-process-write exactly-once only when the output goes to Kafka too.", Line: 150, Col: 9}, {V: "For external side effects, make the consumer idempotent.", Line: 151, Col: 9}, {V: "Produce the processed result and commit the input offsets in one Kafka transaction.", Line: 152, Col: 9}, {V: "In Kafka, set processing.guarantee=exactly_once_v2 so processing and offset commits share one transaction.", Line: 153, Col: 9}},
-						At:         yamlstrict.Pos{Line: 117, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/nodejs.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/dns-threadpool-inverted", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "dns.lookup() and dns.resolve*() thread-pool use inverted", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "It is the other way round: dns.lookup() calls getaddrinfo(3), which\nblocks, so libuv runs it on its thread pool (where it can starve fs and\ncrypto work). dns.resolve*() and dns.reverse() use c-ares, query the\nnetwork asynchronously and never use the pool. Listing \"DNS operations\n(except dns.lookup)\" among thread-pool work, or saying dns.resolve()\nruns there, inverts this.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "dns.lookup() (used by net and http for host names) runs on the libuv thread pool; dns.resolve*(), dns.reverse() and dns.Resolver use c-ares and never touch the pool.", Line: 14, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js API docs, dns module, \"Implementation considerations\"", Line: 16, Col: 9}, {V: "Node.js CLI docs, UV_THREADPOOL_SIZE", Line: 17, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "dns", Line: 18, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bthread ?pool\\b", Line: 19, Col: 15}, {V: "\\bworker pool\\b", Line: 19, Col: 35}, {V: "\\buv_threadpool_size\\b", Line: 19, Col: 54}, {V: "\\blibuv'?s? (?:worker |background )?threads?\\b", Line: 19, Col: 80}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 20, Col: 15}, {V: "leadin", Line: 20, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\bdns\\b[^;]{0,60}\\b(?:except(?:ing)?|apart from|other than|excluding|besides|save for)\\b[^;]{0,30}\\blookup\\b", Line: 22, Col: 9}, {V: "\\bdns\\.(?:resolve\\w*|reverse)\\b", Line: 23, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bc-?ares\\b", Line: 24, Col: 14}},
-						Match:      []yamlstrict.Str{{V: "Tasks executed in the thread pool include:\n- File system operations\n- DNS operations (except DNS.lookup)\n", Line: 26, Col: 9}, {V: "dns.resolve4() is executed on the libuv thread pool.", Line: 30, Col: 9}, {V: "Work sent to the thread pool includes all DNS queries except lookup().", Line: 31, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "dns.lookup() runs on the libuv thread pool, while dns.resolve() does not use it.", Line: 33, Col: 9}, {V: "The thread pool handles file system work and dns.lookup().", Line: 34, Col: 9}, {V: "dns.resolve() queries the network through c-ares instead of the thread pool.", Line: 35, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/sequelize-many-to-many", Line: 37, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 38, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 39, Col: 15},
-						Summary:    yamlstrict.Str{V: "Sequelize said to have a manyToMany() association", Line: 40, Col: 14},
-						Doc:        yamlstrict.Str{V: "Sequelize has four association types: hasOne, belongsTo, hasMany and\nbelongsToMany. A many-to-many relation is declared with\nbelongsToMany(..., { through }) on both models; there is no\nmanyToMany() method (that name is TypeORM's @ManyToMany decorator).\n", Line: 41, Col: 10},
-						Correct:    yamlstrict.Str{V: "Sequelize associations are hasOne, belongsTo, hasMany and belongsToMany; many-to-many uses belongsToMany with a through (junction) table.", Line: 46, Col: 14},
-						References: []yamlstrict.Str{{V: "Sequelize v6 manual, \"Associations\"", Line: 48, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "manytomany", Line: 49, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bsequelize\\b", Line: 50, Col: 15}, {V: "\\bhas(?:many|one)\\b", Line: 50, Col: 32}, {V: "\\bbelongsto\\b", Line: 50, Col: 55}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 51, Col: 15}, {V: "leadin", Line: 51, Col: 24}, {V: "title", Line: 51, Col: 32}},
-						Claim:      []yamlstrict.Str{{V: "\\bmanytomany\\b", Line: 52, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\btypeorm\\b", Line: 53, Col: 14}, {V: "@manytomany", Line: 53, Col: 29}},
-						Match:      []yamlstrict.Str{{V: "Sequelize associations: hasOne, hasMany, belongsTo and manyToMany.", Line: 55, Col: 9}, {V: "In Sequelize you declare the join with User.manyToMany(Group).", Line: 56, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Sequelize declares many-to-many associations with belongsToMany and a through table.", Line: 58, Col: 9}, {V: "TypeORM marks the relation with @ManyToMany() and @JoinTable().", Line: 59, Col: 9}},
-						At:         yamlstrict.Pos{Line: 37, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cluster-os-load-balancing", Line: 61, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 62, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 63, Col: 15},
-						Summary:    yamlstrict.Str{V: "node:cluster said to leave load balancing to the OS", Line: 64, Col: 14},
-						Doc:        yamlstrict.Str{V: "The default scheduling policy of node:cluster on every platform except\nWindows is SCHED_RR: the primary process accepts connections and hands\nthem to the workers round-robin. Leaving it to the operating system\n(SCHED_NONE) is the Windows default and can be chosen explicitly; Node's\ndocs note it gave very unbalanced loads. And it is connections that are\ndistributed, not individual requests.\n", Line: 65, Col: 10},
-						Correct:    yamlstrict.Str{V: "With node:cluster the primary accepts incoming connections and distributes them to workers round-robin (the default except on Windows); SCHED_NONE or NODE_CLUSTER_SCHED_POLICY=none leaves it to the OS.", Line: 72, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js API docs, cluster, \"How it works\" and cluster.schedulingPolicy", Line: 74, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "the os", Line: 75, Col: 16}, {V: " os ", Line: 75, Col: 24}, {V: "operating system", Line: 75, Col: 32}, {V: "kernel", Line: 75, Col: 50}},
-						Subject:    []yamlstrict.Str{{V: "\\bcluster", Line: 76, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 77, Col: 15}, {V: "leadin", Line: 77, Col: 24}, {V: "title", Line: 77, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:os|operating system|kernel)\\b[^;]{0,20}\\b(?:load[- ]balanc\\w*|distribut\\w*|spread\\w*|balanc\\w*|assign\\w*|rout\\w*|dispatch\\w*)\\b[^;]{0,40}\\b(?:workers?|processes|children|instances)\\b", Line: 78, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bwindows\\b", Line: 79, Col: 14}, {V: "\\bsched_none\\b", Line: 79, Col: 29}, {V: "\\bschedulingpolicy\\b", Line: 79, Col: 47}, {V: "\\bround[- ]robin\\b", Line: 79, Col: 71}},
-						Match:      []yamlstrict.Str{{V: "How clustering works\n- All workers share the same server port.\n- The OS load-balances incoming requests between workers.\n", Line: 81, Col: 9}, {V: "In the Node.js cluster module the operating system distributes connections across worker processes.", Line: 85, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "In the cluster module the primary hands connections to workers round-robin, except on Windows.", Line: 87, Col: 9}, {V: "The OS schedules threads on CPU cores.", Line: 88, Col: 9}},
-						At:         yamlstrict.Pos{Line: 61, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cluster-restarts-workers", Line: 90, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 91, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 92, Col: 15},
-						Summary:    yamlstrict.Str{V: "node:cluster said to replace crashed workers by itself", Line: 93, Col: 14},
-						Doc:        yamlstrict.Str{V: "node:cluster does not restart workers: when one dies it only emits\n'exit'. A crashed worker is replaced only if the application listens\nfor 'exit' and calls cluster.fork() again, or a process manager (PM2,\nsystemd, Kubernetes) does it.\n", Line: 94, Col: 10},
-						Correct:    yamlstrict.Str{V: "node:cluster does not manage the worker count; to replace crashed workers, listen for cluster.on('exit') and fork a new one, or run under a supervisor such as PM2.", Line: 99, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js API docs, cluster, \"How it works\" (the application manages the worker pool) and Event 'exit'", Line: 101, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "replace", Line: 102, Col: 16}, {V: "restart", Line: 102, Col: 25}, {V: "respawn", Line: 102, Col: 34}, {V: "fork", Line: 102, Col: 43}, {V: "spawn", Line: 102, Col: 49}, {V: "bring", Line: 102, Col: 56}},
-						Subject:    []yamlstrict.Str{{V: "\\bcluster", Line: 103, Col: 15}, {V: "\\bnode(?:\\.js)?\\b", Line: 103, Col: 28}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 104, Col: 15}, {V: "leadin", Line: 104, Col: 24}, {V: "title", Line: 104, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:workers?|child(?:ren)?|process(?:es)?)\\b[^;]{0,30}\\b(?:crash\\w*|die|dies|died|fails?|failed|exits?|exited)\\b[^;]{0,40}\\b(?:master|primary|cluster(?: module)?|parent)\\b[^;]{0,20}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?|spawns? (?:a )?new|starts? (?:a )?new|brings? (?:it )?back)\\b", Line: 106, Col: 9}, {V: "\\b(?:master|primary|cluster(?: module)?)\\b[^;]{0,25}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?)\\b[^;]{0,40}\\b(?:crash\\w*|dead|died|dies|failed|fails|dying|exit\\w*)\\b", Line: 107, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bon\\(", Line: 108, Col: 14}, {V: "\\bexit event\\b", Line: 108, Col: 24}, {V: "\\blisten", Line: 108, Col: 42}, {V: "\\bpm2\\b", Line: 108, Col: 54}, {V: "\\bif you\\b", Line: 108, Col: 65}, {V: "\\byou (?:must|need|have to|can)\\b", Line: 108, Col: 79}, {V: "\\bfork\\(\\)", Line: 108, Col: 116}, {V: "\\bsupervisor\\b", Line: 108, Col: 130}, {V: "\\bsystemd\\b", Line: 108, Col: 148}},
-						Match:      []yamlstrict.Str{{V: "Benefits of Clustering\n- Uses all CPU cores.\n- Improves reliability (if one worker crashes, master replaces it).\n", Line: 110, Col: 9}, {V: "With the Node.js cluster module, when a worker dies the primary automatically restarts it.", Line: 114, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "When a worker dies, listen for cluster.on('exit') and fork a new one.", Line: 116, Col: 9}, {V: "PM2 restarts crashed workers in cluster mode.", Line: 117, Col: 9}},
-						At:         yamlstrict.Pos{Line: 90, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cluster-ismaster", Line: 119, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 120, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 121, Col: 15},
-						Summary:    yamlstrict.Str{V: "cluster.isMaster or cluster.setupMaster used (deprecated since Node.js 16)", Line: 122, Col: 14},
-						Doc:        yamlstrict.Str{V: "Node.js 16 renamed the cluster \"master\" to \"primary\": cluster.isPrimary\nand cluster.setupPrimary() are the APIs, and cluster.isMaster and\ncluster.setupMaster() remain only as deprecated aliases.\n", Line: 123, Col: 10},
-						Correct:    yamlstrict.Str{V: "Use cluster.isPrimary and cluster.setupPrimary(), and call it the primary process.", Line: 127, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js API docs, cluster.isMaster (\"Deprecated since v16.0.0\")", Line: 129, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "ismaster", Line: 130, Col: 16}, {V: "setupmaster", Line: 130, Col: 26}},
-						Any:        []yamlstrict.Str{{V: "\\bcluster\\.(?:ismaster|setupmaster)\\b", Line: 132, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 134, Col: 14}, {V: "\\balias\\b", Line: 134, Col: 28}, {V: "\\bisprimary\\b", Line: 134, Col: 41}, {V: "\\bsetupprimary\\b", Line: 134, Col: 58}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 133, Col: 15},
-						Scope:      yamlstrict.Str{V: "unit", Line: 131, Col: 12},
-						Match:      []yamlstrict.Str{{V: "if (cluster.isMaster) {", Line: 136, Col: 9}, {V: "Call cluster.setupMaster() before forking.", Line: 137, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "if (cluster.isPrimary) {", Line: 139, Col: 9}, {V: "cluster.isMaster is a deprecated alias of cluster.isPrimary.", Line: 140, Col: 9}},
-						At:         yamlstrict.Pos{Line: 119, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/esm-requires-type-module", Line: 142, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 143, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 144, Col: 15},
-						Summary:    yamlstrict.Str{V: "ES modules said to require \"type\" \"module\" or .mjs (outdated since Node.js 22.7)", Line: 145, Col: 14},
-						Doc:        yamlstrict.Str{V: "Module syntax detection is on by default since Node.js 22.7.0 (and\n20.19.0): a .js or extensionless file without a \"type\" field that fails\nto parse as CommonJS because of import or export syntax runs as an ES\nmodule. \"type\": \"module\" or .mjs is still recommended (it saves a second\nparse) and is needed where package.json says \"type\": \"commonjs\".\n", Line: 146, Col: 10},
-						Correct:    yamlstrict.Str{V: "On current Node.js, ESM syntax in a .js file without a \"type\" field is detected automatically; set \"type\" to \"module\" (or use .mjs) to be explicit and skip the detection.", Line: 152, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js docs, \"Modules - Packages\", \"Syntax detection\"", Line: 154, Col: 9}, {V: "Node.js 22.7.0 release notes (module syntax detection on by default)", Line: 155, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "\"module\"", Line: 156, Col: 16}, {V: ".mjs", Line: 156, Col: 28}},
-						Subject:    []yamlstrict.Str{{V: "\\bes ?modules?\\b", Line: 157, Col: 15}, {V: "\\besm\\b", Line: 157, Col: 35}, {V: "\\bimport\\b", Line: 157, Col: 46}, {V: "\\becmascript modules?\\b", Line: 157, Col: 60}, {V: "\"?type\"?\\s?:\\s?\"?module\\b", Line: 157, Col: 87}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 158, Col: 15}, {V: "leadin", Line: 158, Col: 24}, {V: "title", Line: 158, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:requires?|needs?|must|have to|has to|only (?:works?|possible|available) (?:with|if|when))\\b[^;]{0,40}\"?type\"?\\s?:\\s?\"?module\\b", Line: 160, Col: 9}, {V: "\\b(?:requires?|needs?|must (?:use|have|name)|have to use|has to use)\\b[^;]{0,60}\\.mjs\\b", Line: 161, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bnode(?:\\.js)? (?:1[0-9]|20\\.1[0-8]|22\\.[0-6])\\b", Line: 162, Col: 14}, {V: "\\bolder\\b", Line: 162, Col: 67}, {V: "\\bbefore\\b", Line: 162, Col: 80}, {V: "\\bexplicit", Line: 162, Col: 94}, {V: "\\brecommend", Line: 162, Col: 108}, {V: "\\bdetect", Line: 162, Col: 123}, {V: "\"?commonjs\"?\\s?\\)?$", Line: 162, Col: 135}},
-						Match:      []yamlstrict.Str{{V: "Requires enabling \"type\":\"module\" in package.json or using .mjs extension.", Line: 164, Col: 9}, {V: "ES modules in Node.js\n- You must set \"type\": \"module\" in package.json to use import.\n", Line: 165, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Set \"type\":\"module\" to make ESM explicit; newer Node versions also detect module syntax.", Line: 169, Col: 9}, {V: "In Node.js 18, using import required \"type\":\"module\" or the .mjs extension.", Line: 170, Col: 9}},
-						At:         yamlstrict.Pos{Line: 142, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/nexttick-event-loop-phase", Line: 172, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 173, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 174, Col: 15},
-						Summary:    yamlstrict.Str{V: "process.nextTick() placed in a phase of the event loop", Line: 175, Col: 14},
-						Doc:        yamlstrict.Str{V: "Only setImmediate() belongs to a phase (check). process.nextTick() is in\nno phase at all: the nextTick queue (then the promise microtask queue)\nis drained after the current operation, whatever the phase, before the\nloop moves on. Treating both as phases misleads about ordering and\nstarvation.\n", Line: 176, Col: 10},
-						Correct:    yamlstrict.Str{V: "setImmediate() callbacks run in the check phase; process.nextTick() callbacks run outside the phases, right after the current operation (before promise microtasks and before the loop continues).", Line: 182, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js guide, \"The Node.js Event Loop\" (process.nextTick() is not technically part of the event loop)", Line: 184, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "phase", Line: 185, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bnexttick\\b", Line: 186, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 187, Col: 15}, {V: "leadin", Line: 187, Col: 24}, {V: "title", Line: 187, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:different|separate|distinct|their own|two different) (?:phases|stages)\\b", Line: 189, Col: 9}, {V: "\\bnexttick\\b[^;]{0,30}\\b(?:runs?|executes?|is|happens?|fires?) in (?:the |a |its own )?[\\w/-]+ phase\\b", Line: 190, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bnot (?:part of|in) (?:any|a) phase\\b", Line: 191, Col: 14}, {V: "\\boutside\\b", Line: 191, Col: 56}, {V: "\\bbetween phases\\b", Line: 191, Col: 71}, {V: "\\bno phase\\b", Line: 191, Col: 93}},
-						Match:      []yamlstrict.Str{{V: "What is the difference between process.nextTick() and setImmediate()?\n\nBoth are used to schedule callbacks, but they run in different phases of the event loop.\n", Line: 193, Col: 9}, {V: "process.nextTick() runs in the timers phase.", Line: 197, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "process.nextTick() runs outside the phases; setImmediate() runs in the check phase.", Line: 199, Col: 9}, {V: "setImmediate() callbacks run in the check phase.", Line: 200, Col: 9}},
-						At:         yamlstrict.Pos{Line: 172, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/middleware-must-call-next", Line: 202, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 203, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 204, Col: 15},
-						Summary:    yamlstrict.Str{V: "Express middleware said to hang whenever it does not call next()", Line: 205, Col: 14},
-						Doc:        yamlstrict.Str{V: "Middleware that ends the request-response cycle (res.send, res.json,\nres.end, res.redirect; an auth check answering 401) correctly does not\ncall next(), and nothing hangs. A request hangs only when a middleware\nneither ends the response nor calls next().\n", Line: 206, Col: 10},
-						Correct:    yamlstrict.Str{V: "Each middleware must either end the response or call next() (next(err) for errors); if it does neither, the request is left hanging.", Line: 211, Col: 14},
-						References: []yamlstrict.Str{{V: "Express guide, \"Writing middleware for use in Express apps\"", Line: 213, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "call next", Line: 214, Col: 16}, {V: "calling next", Line: 214, Col: 27}, {V: "calls next", Line: 214, Col: 41}, {V: "invoke next", Line: 214, Col: 53}, {V: "invoking next", Line: 214, Col: 66}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:does not|do not|did not|doesn't|never|fails? to|failing to|forg[eo]t(?:s|ting)? to|without|omit(?:s|ting)?) (?:call(?:ing|s)?|invok\\w*) next\\(?\\)?[^;]{0,60}\\b(?:hang|hangs|stuck|time ?out|never (?:completes?|finishes|responds?))", Line: 215, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bneither\\b", Line: 217, Col: 14}, {V: "\\bnor\\b", Line: 217, Col: 29}, {V: "\\b(?:or|and) (?:does not|doesn't|never|fails to|forgets to) (?:end|send|respond)", Line: 217, Col: 40}, {V: "\\b(?:and|or|nor) (?:sends?|returns?|writes?|gives?) no (?:response|reply)\\b", Line: 217, Col: 125}, {V: "\\bwithout (?:sending|ending|returning|writing) (?:a |the )?(?:response|reply)\\b", Line: 217, Col: 204}, {V: "\\bend(?:s|ing)? the (?:response|request|cycle)\\b", Line: 217, Col: 287}, {V: "\\bres\\.(?:send|end|json)", Line: 217, Col: 339}, {V: "\\bsend(?:s|ing)? a response\\b", Line: 217, Col: 367}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 216, Col: 15},
-						Match:      []yamlstrict.Str{{V: "If a middleware does not call next(), the request will hang.", Line: 219, Col: 9}, {V: "A middleware that forgets to call next leaves the request stuck.", Line: 220, Col: 9}, {V: "Forgetting to call next() inside a middleware function means the client request hangs forever.", Line: 221, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "If a middleware neither ends the response nor calls next(), the request hangs.", Line: 223, Col: 9}, {V: "A middleware that does not call next() and does not send a response leaves the request hanging.", Line: 224, Col: 9}, {V: "If the middleware forgets to call next() and sends no response, the request hangs.", Line: 225, Col: 9}},
-						At:         yamlstrict.Pos{Line: 202, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/npm-only-production", Line: 227, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 228, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 229, Col: 15},
-						Summary:    yamlstrict.Str{V: "npm --only=production or --production used (deprecated; use --omit=dev)", Line: 230, Col: 14},
-						Doc:        yamlstrict.Str{V: "Since npm 7 and 8 the --only and --production flags are deprecated (npm\nprints \"Use --omit=dev instead\"); the supported form is --omit=dev.\n", Line: 231, Col: 10},
-						Correct:    yamlstrict.Str{V: "Use npm ci --omit=dev (on a supported Node.js LTS base image).", Line: 234, Col: 14},
-						References: []yamlstrict.Str{{V: "npm CLI docs, npm ci, config \"omit\" and \"only\"", Line: 236, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "--only", Line: 237, Col: 16}, {V: "--production", Line: 237, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\bnpm (?:ci|install|i)\\b[^;]{0,40}(?:--only[= ]prod(?:uction)?|--production)\\b", Line: 239, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 241, Col: 14}, {V: "--omit", Line: 241, Col: 28}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 240, Col: 15},
-						Scope:      yamlstrict.Str{V: "unit", Line: 238, Col: 12},
-						Match:      []yamlstrict.Str{{V: "RUN npm ci --only=production", Line: 243, Col: 9}, {V: "Install with npm install --production on the server.", Line: 244, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "RUN npm ci --omit=dev", Line: 246, Col: 9}, {V: "--only=production is deprecated; use npm ci --omit=dev.", Line: 247, Col: 9}},
-						At:         yamlstrict.Pos{Line: 227, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/csurf-recommended", Line: 249, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 250, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 251, Col: 15},
-						Summary:    yamlstrict.Str{V: "the deprecated csurf middleware recommended", Line: 252, Col: 14},
-						Doc:        yamlstrict.Str{V: "The expressjs/csurf package was deprecated and its repository archived\nin September 2022; the Express team confirmed the deprecation in 2025.\nNew code should not adopt it.\n", Line: 253, Col: 10},
-						Correct:    yamlstrict.Str{V: "Use a maintained CSRF library (such as csrf-csrf or csrf-sync) or framework protection, with SameSite cookies and Origin checks.", Line: 257, Col: 14},
-						References: []yamlstrict.Str{{V: "github.com/expressjs/csurf README (deprecated, archived 2022-09-14)", Line: 259, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "csurf", Line: 260, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "\\bcsurf\\b[^;]{0,15}\\b(?:middleware|package|module|library)\\b", Line: 261, Col: 11}, {V: "\\b(?:use|using|install|add|with|e\\.g\\.?|such as|like|via)\\b[^;]{0,20}\\bcsurf\\b", Line: 261, Col: 75}, {V: "\\bcsurf\\(", Line: 261, Col: 157}},
-						Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 262, Col: 14}, {V: "\\barchived\\b", Line: 262, Col: 28}, {V: "\\bunmaintained\\b", Line: 262, Col: 44}, {V: "\\bno longer\\b", Line: 262, Col: 64}, {V: "\\breplac", Line: 262, Col: 81}, {V: "\\binstead\\b", Line: 262, Col: 93}, {V: "\\bavoid\\b", Line: 262, Col: 108}},
-						Match:      []yamlstrict.Str{{V: "Use CSRF tokens (e.g., csurf middleware)", Line: 264, Col: 9}, {V: "app.use(csurf()) protects the forms.", Line: 265, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "csurf is deprecated and archived; use csrf-csrf instead.", Line: 267, Col: 9}, {V: "Use CSRF tokens with a maintained library such as csrf-sync.", Line: 268, Col: 9}},
-						At:         yamlstrict.Pos{Line: 249, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/redis.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/zrevrank-one-based", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "compute", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 6, Col: 15},
-						Summary:    yamlstrict.Str{V: "a ZRANK/ZREVRANK reply read as a 1-based place", Line: 7, Col: 14},
-						Doc:        yamlstrict.Str{V: "ZRANK and ZREVRANK return a 0-based index: the member with the highest\nscore (for ZREVRANK) has rank 0. A reply of N therefore means place\nN+1. Reading it as place N is an off-by-one that shows every user one\nplace too high.\n", Line: 8, Col: 10},
-						Correct:    yamlstrict.Str{V: "ZREVRANK returns 0 for the top member; a reply of N means position N+1 (reply 42 is 43rd place).", Line: 13, Col: 14},
-						References: []yamlstrict.Str{{V: "Redis command reference, ZREVRANK (\"The rank (or index) is 0-based\")", Line: 15, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "zrevrank", Line: 16, Col: 16}, {V: "zrank", Line: 16, Col: 26}},
-						Subject:    []yamlstrict.Str{{V: "\\bz(?:rev)?rank\\b", Line: 17, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 18, Col: 15}, {V: "leadin", Line: 18, Col: 24}},
-						Check:      yamlstrict.Str{V: "zero-based-rank", Line: 5, Col: 12},
-						Match:      []yamlstrict.Str{{V: "'ZREVRANK leaderboard user:123' -> returns rank 42 -> user is 42nd place.", Line: 20, Col: 9}, {V: "ZRANK gives 7 for Alice, so she is in 7th place.", Line: 21, Col: 9}, {V: "3 ZREVRANK Lookup\n\nExample: the reply is 0, which means position 0 on the board.\n", Line: 22, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "ZREVRANK returns rank 42, so the user is in 43rd place.", Line: 27, Col: 9}, {V: "ZREVRANK returns 0 for the top player.", Line: 28, Col: 9}, {V: "The player ranked 3rd has ZREVRANK 2.", Line: 29, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/redis-restart-rdb-then-aof", Line: 31, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 32, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 33, Col: 15},
-						Summary:    yamlstrict.Str{V: "Redis said to load the RDB snapshot and then replay the AOF", Line: 34, Col: 14},
-						Doc:        yamlstrict.Str{V: "With AOF enabled, Redis rebuilds the dataset from the AOF alone, since\nit is the most complete, and ignores dump.rdb at startup. Since 4.0 the\nAOF may start with an RDB-format preamble (since 7.0 a multi-part base\nfile), but that is part of the AOF, not \"load dump.rdb, then replay the\nAOF\". RDB next to AOF is for backups.\n", Line: 35, Col: 10},
-						Correct:    yamlstrict.Str{V: "With both persistence modes on, Redis loads the AOF (which may hold an RDB preamble or base file) and ignores dump.rdb; keep RDB snapshots for backups and disaster recovery.", Line: 41, Col: 14},
-						References: []yamlstrict.Str{{V: "Redis documentation, \"Redis persistence\" (with AOF and RDB both enabled, the AOF is used to reconstruct the dataset)", Line: 43, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "aof", Line: 44, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\brdb\\b", Line: 45, Col: 13}, {V: "\\baof\\b", Line: 45, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:load|loads|loaded|loading|restore|restores|recover|recovers|read|reads|start|starts)\\b[^;]{0,20}\\b(?:from )?(?:the )?rdb\\b[^;]{0,40}(?:\\bthen\\b|\\band then\\b|->|\\bfollowed by\\b|\\bbefore\\b|\\bafter that\\b)[^;]{0,20}\\b(?:replay|apply|load|read|process)\\w*\\b[^;]{0,15}\\baof\\b", Line: 47, Col: 9}, {V: "\\brdb\\b[^;]{0,10}(?:\\bthen\\b|->|\\bfollowed by\\b|\\bfirst\\b)[^;]{0,25}\\baof\\b", Line: 48, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bpreamble\\b", Line: 49, Col: 14}, {V: "\\bignor", Line: 49, Col: 30}, {V: "\\bbase file\\b", Line: 49, Col: 41}},
-						Match:      []yamlstrict.Str{{V: "Example: RDB every 5 min + AOF fsync every second -> recover from RDB -> replay recent AOF for latest state.", Line: 51, Col: 9}, {V: "Hybrid approach Redis loads RDB then AOF", Line: 52, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "With AOF on, Redis restarts from the AOF and ignores dump.rdb.", Line: 54, Col: 9}, {V: "The AOF may begin with an RDB preamble, then the recent commands.", Line: 55, Col: 9}},
-						At:         yamlstrict.Pos{Line: 31, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/redis-cluster-consistent-hashing", Line: 57, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 58, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 59, Col: 15},
-						Summary:    yamlstrict.Str{V: "Redis Cluster described as using consistent hashing", Line: 60, Col: 14},
-						Doc:        yamlstrict.Str{V: "Redis Cluster does not use consistent hashing: every key maps to one of\n16384 hash slots (CRC16(key) mod 16384), and slots are assigned to\nmasters explicitly. Consistent hashing (a token ring with virtual nodes)\nis what Cassandra, Dynamo-style stores and client-side Memcached rings\nuse; hash(key) % N is plain modulo sharding.\n", Line: 61, Col: 10},
-						Correct:    yamlstrict.Str{V: "Redis Cluster shards with 16384 hash slots (CRC16 mod 16384, hash tags supported); consistent hashing is used by Cassandra, Dynamo-style stores and client-side Memcached rings.", Line: 67, Col: 14},
-						References: []yamlstrict.Str{{V: "Redis Cluster specification, \"Key distribution model\" (Redis Cluster does not use consistent hashing)", Line: 69, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "redis cluster", Line: 70, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bconsistent hash", Line: 71, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 72, Col: 15}, {V: "leadin", Line: 72, Col: 24}, {V: "title", Line: 72, Col: 32}},
-						Claim:      []yamlstrict.Str{{V: "\\bredis cluster\\b", Line: 73, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\bhash slots?\\b", Line: 74, Col: 14}, {V: "\\b16384\\b", Line: 74, Col: 33}, {V: "\\bcrc16\\b", Line: 74, Col: 46}, {V: "\\binstead\\b", Line: 74, Col: 59}, {V: "\\brather than\\b", Line: 74, Col: 74}},
-						Match:      []yamlstrict.Str{{V: "Consistent hashing even distribution Redis Cluster", Line: 76, Col: 9}, {V: "Problem 59: Consistent Hashing Use Cases\n\n1 Distributed Caching\n\nRedis Cluster Memcached CDN caching\n", Line: 77, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Redis Cluster 16384 hash slots no single point of failure", Line: 84, Col: 9}, {V: "Redis Cluster uses hash slots rather than consistent hashing.", Line: 85, Col: 9}},
-						At:         yamlstrict.Pos{Line: 57, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/redis-one-core", Line: 87, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 88, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 89, Col: 15},
-						Summary:    yamlstrict.Str{V: "Redis said to be single-threaded and limited to one core", Line: 90, Col: 14},
-						Doc:        yamlstrict.Str{V: "Redis executes commands on one main thread (so each command is atomic),\nbut it is not limited to one core: since 6.0 it can use I/O threads for\nsocket reads, writes and parsing, background threads do lazy freeing\nand AOF fsync, and RDB and AOF rewrites run in forked children.\n", Line: 91, Col: 10},
-						Correct:    yamlstrict.Str{V: "Redis runs commands on a single main thread but uses I/O threads (6.0+) and background threads; scale CPU-bound command load with more shards.", Line: 96, Col: 14},
-						References: []yamlstrict.Str{{V: "redis.conf, \"THREADED I/O\" section", Line: 98, Col: 9}, {V: "Redis 6.0 release notes (threaded I/O)", Line: 99, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "single-thread", Line: 100, Col: 16}, {V: "single thread", Line: 100, Col: 31}, {V: "one core", Line: 100, Col: 46}, {V: "one cpu", Line: 100, Col: 56}},
-						Subject:    []yamlstrict.Str{{V: "\\bredis\\b", Line: 101, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 102, Col: 15}, {V: "leadin", Line: 102, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\bsingle[- ]threaded\\b[^;]{0,30}\\b(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b", Line: 104, Col: 9}, {V: "\\b(?:uses?|only uses?|limited to|bound to) (?:only )?(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b", Line: 105, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bio[- ]threads\\b", Line: 106, Col: 14}, {V: "\\bi/o threads\\b", Line: 106, Col: 35}, {V: "\\bmain thread\\b", Line: 106, Col: 54}, {V: "\\bcommand execution\\b", Line: 106, Col: 73}},
-						Match:      []yamlstrict.Str{{V: "Example: 16-core server -> Memcached uses all cores, Redis single-threaded (one core per instance).", Line: 108, Col: 9}, {V: "Redis only uses one CPU core, whatever the machine.", Line: 109, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Redis executes commands on one main thread but has I/O threads since 6.0.", Line: 111, Col: 9}, {V: "Memcached uses all cores.", Line: 112, Col: 9}},
-						At:         yamlstrict.Pos{Line: 87, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/redis-deprecated-range-commands", Line: 114, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 115, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 116, Col: 15},
-						Summary:    yamlstrict.Str{V: "ZREVRANGE or ZRANGEBYSCORE recommended (deprecated since Redis 6.2)", Line: 117, Col: 14},
-						Doc:        yamlstrict.Str{V: "Since Redis 6.2, ZREVRANGE, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZRANGEBYLEX\nand ZREVRANGEBYLEX are deprecated in favour of ZRANGE with the REV,\nBYSCORE, BYLEX and LIMIT arguments. They still work: this is a\nmaintenance warning.\n", Line: 118, Col: 10},
-						Correct:    yamlstrict.Str{V: "Use ZRANGE key 0 9 REV WITHSCORES for the top 10 and ZRANGE key 1000 2000 BYSCORE for a score range (Redis 6.2 and later).", Line: 123, Col: 14},
-						References: []yamlstrict.Str{{V: "Redis command reference, ZREVRANGE and ZRANGEBYSCORE (deprecated as of 6.2.0)", Line: 125, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "zrevrange", Line: 126, Col: 16}, {V: "zrangebyscore", Line: 126, Col: 27}, {V: "zrangebylex", Line: 126, Col: 42}, {V: "zrevrangebylex", Line: 126, Col: 55}},
-						Claim:      []yamlstrict.Str{{V: "\\bzrevrange|\\bzrangeby", Line: 128, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 129, Col: 14}, {V: "\\bzrange\\b[^;]{0,40}\\b(?:rev|byscore|bylex)\\b", Line: 129, Col: 28}, {V: "\\bredis (?:[1-5]\\.|6\\.[01])", Line: 129, Col: 77}},
-						Scope:      yamlstrict.Str{V: "unit", Line: 127, Col: 12},
-						Match:      []yamlstrict.Str{{V: "ZREVRANGE returns highest-scoring elements.", Line: 131, Col: 9}, {V: "'ZRANGEBYSCORE leaderboard 1000 2000' -> users with scores between 1000 and 2000.", Line: 132, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "ZRANGE leaderboard 0 9 REV WITHSCORES returns the top 10.", Line: 134, Col: 9}, {V: "ZREVRANGE is deprecated since Redis 6.2; use ZRANGE with REV.", Line: 135, Col: 9}},
-						At:         yamlstrict.Pos{Line: 114, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/redis-cluster-three-nodes-survive", Line: 137, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 138, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 139, Col: 15},
-						Summary:    yamlstrict.Str{V: "a three-node Redis Cluster said to survive a node failure", Line: 140, Col: 14},
-						Doc:        yamlstrict.Str{V: "Every Redis Cluster master owns a share of the 16384 slots. With three\nmasters and no replicas, losing one leaves a third of the slots\nuncovered, and with the default cluster-require-full-coverage yes the\nwhole cluster stops serving. Surviving a failure needs a replica per\nmaster (usually three masters and three replicas).\n", Line: 141, Col: 10},
-						Correct:    yamlstrict.Str{V: "A Redis Cluster survives a master failure only if that master has a replica to promote; the minimal fault-tolerant layout is three masters with one replica each (six nodes).", Line: 147, Col: 14},
-						References: []yamlstrict.Str{{V: "Redis documentation, \"Scale with Redis Cluster\", \"Redis Cluster master-replica model\"", Line: 149, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "redis cluster", Line: 150, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\b(?:3|three)[- ](?:node|master|server|instance|shard)s? redis cluster\\b|\\bredis cluster (?:of|with) (?:3|three) (?:nodes|masters|servers|instances|shards)\\b|\\b(?:3|three) redis cluster (?:nodes|masters|servers|instances)\\b", Line: 151, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:lose|losing|loss of)\\b[^;]{0,25}\\b(?:node|master|server|instance|shard)\\b[^;]{0,40}\\b(?:still|continue|keep)", Line: 153, Col: 9}, {V: "\\b(?:fails?|fail(?:ure|ed)|goes down|dies|crash\\w*)\\b[^;]{0,40}\\b(?:others?|rest|remaining)\\b[^;]{0,20}\\b(?:continue|keep|still)\\b", Line: 154, Col: 9}, {V: "\\bsurvives?\\b[^;]{0,30}\\b(?:fail|loss|outage)", Line: 155, Col: 9}, {V: "\\b(?:keeps?|continues?|still) (?:serving|working|running|available|up)\\b[^;]{0,30}\\b(?:if|when|even if|after)\\b[^;]{0,25}\\b(?:fails?|goes down|dies|crash\\w*)", Line: 156, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\breplicas?\\b", Line: 159, Col: 14}, {V: "\\bslaves?\\b", Line: 159, Col: 31}, {V: "\\b6[- ]node\\b", Line: 159, Col: 46}, {V: "\\bsix\\b", Line: 159, Col: 63}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 157, Col: 15},
-						Scope:      yamlstrict.Str{V: "sentence", Line: 158, Col: 12},
-						Match:      []yamlstrict.Str{{V: "Example: 3-node Redis cluster - if one node fails, others continue serving requests.", Line: 161, Col: 9}, {V: "A three-node Redis cluster survives the loss of one node.", Line: 162, Col: 9}, {V: "In a Redis Cluster of 3 masters you can lose a master and the other two keep answering.", Line: 163, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "A 3-node Redis cluster with a replica per master survives one node failing.", Line: 165, Col: 9}, {V: "A three-node Redis cluster without replicas stops when a master fails.", Line: 166, Col: 9}},
-						At:         yamlstrict.Pos{Line: 137, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/redlock-is-set-nx", Line: 168, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 169, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 170, Col: 15},
-						Summary:    yamlstrict.Str{V: "Redlock equated with a single SET NX", Line: 171, Col: 14},
-						Doc:        yamlstrict.Str{V: "SET key token NX PX on one Redis instance is the single-instance lock\npattern. Redlock is a different algorithm: the client takes the lock on\na majority of N (typically five) independent masters within the\nvalidity time. Conflating them hides the single point of failure (and,\nfor either scheme, the need for fencing tokens when correctness\nmatters).\n", Line: 172, Col: 10},
-						Correct:    yamlstrict.Str{V: "Single-instance lock: SET key unique-token NX PX ttl, released with a compare-and-delete script. Redlock: acquire the same lock on a majority of N independent masters; add fencing tokens if the resource needs strict mutual exclusion.", Line: 179, Col: 14},
-						References: []yamlstrict.Str{{V: "Redis documentation, \"Distributed Locks with Redis\"", Line: 181, Col: 9}, {V: "Kleppmann, \"How to do distributed locking\" (2016)", Line: 182, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "setnx", Line: 183, Col: 16}, {V: " nx", Line: 183, Col: 23}},
-						Subject:    []yamlstrict.Str{{V: "\\bredlock\\b", Line: 184, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 185, Col: 15}, {V: "leadin", Line: 185, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\bset(?:nx\\b| [^;]{0,20}\\bnx\\b)", Line: 186, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bmajority\\b", Line: 187, Col: 14}, {V: "\\bsingle[- ]instance\\b", Line: 187, Col: 30}, {V: "\\bindependent\\b", Line: 187, Col: 56}, {V: "\\bunlike\\b", Line: 187, Col: 75}, {V: "\\bnot redlock\\b", Line: 187, Col: 89}},
-						Match:      []yamlstrict.Str{{V: "1 Redis Distributed Lock (Redlock)\n\n- Use Redis SET NX EX for simple distributed locking.\n", Line: 189, Col: 9}, {V: "SETNX distributed lock Redlock", Line: 193, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Redlock takes the lock on a majority of independent masters; SET NX on one instance is the single-instance lock.", Line: 195, Col: 9}, {V: "Use SET key token NX PX 30000 for a single-instance lock.", Line: 196, Col: 9}},
-						At:         yamlstrict.Pos{Line: 168, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/storage.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/chunk-count-arithmetic", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "compute", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 6, Col: 15},
-						Summary:    yamlstrict.Str{V: "chunk count does not follow from file and chunk size", Line: 7, Col: 14},
-						Doc:        yamlstrict.Str{V: "A file of size T split into chunks of size S makes ceil(T/S) chunks,\nthe last one possibly partial. \"1 GB in 5 MB chunks = 200\" holds only\nin decimal units; file sizes and S3 part limits are usually binary\n(1 GiB = 1024 MiB, S3's minimum part is 5 MiB), giving 205 chunks.\nOff-by-one chunk counts break resumable-upload bookkeeping.\n", Line: 8, Col: 10},
-						Correct:    yamlstrict.Str{V: "1 GiB in 5 MiB chunks is 205 chunks (204 full and a 4 MiB tail); 1 GB (10^9 bytes) in 5 MB (5x10^6 bytes) chunks is 200. Always compute ceil(size/chunk).", Line: 14, Col: 14},
-						References: []yamlstrict.Str{{V: "IEC 80000-13 (binary prefixes)", Line: 16, Col: 9}, {V: "Amazon S3 User Guide, \"Amazon S3 multipart upload limits\" (part size 5 MiB to 5 GiB)", Line: 17, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "chunks", Line: 18, Col: 16}, {V: "parts", Line: 18, Col: 24}, {V: "pieces", Line: 18, Col: 31}, {V: "segments", Line: 18, Col: 39}},
-						Check:      yamlstrict.Str{V: "chunk-count", Line: 5, Col: 12},
-						Match:      []yamlstrict.Str{{V: "User selects 1 GB file\n- File splits into 200 chunks (5 MB each)\n", Line: 20, Col: 9}, {V: "A 10 MB file is cut into 2 parts of 4 MB.", Line: 23, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "A 1 GiB file splits into 205 chunks of 5 MiB.", Line: 25, Col: 9}, {V: "A 10 MB file is cut into 3 parts of 4 MiB, the last one partial.", Line: 26, Col: 9}, {V: "Upload the file in chunks of 5 MB.", Line: 27, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/fact/defaults/web.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "fact/cors-blocks-request", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "CORS described as the browser blocking the request", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "For a simple request the browser sends it and the server processes it;\nCORS only decides whether the page's script may read the response. For\na non-simple request the actual request is withheld only if the\npreflight fails. Saying CORS \"blocks the request\" hides that the\nserver still acts on simple requests (CORS is no CSRF defence), and\nCORS is the relaxation of the same-origin policy, not the block itself.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "The same-origin policy stops scripts from reading cross-origin responses; CORS lets servers relax it. Simple requests are still sent (the response is hidden from the script if not allowed); non-simple requests are sent only after a successful preflight.", Line: 14, Col: 14},
-						References: []yamlstrict.Str{{V: "WHATWG Fetch Standard §3.2 (CORS protocol) and §4.8 (CORS-preflight fetch)", Line: 16, Col: 9}, {V: "MDN, \"Cross-Origin Resource Sharing (CORS)\"", Line: 17, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "block", Line: 18, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bcors\\b", Line: 19, Col: 15}, {V: "\\bcross[- ]origin\\b", Line: 19, Col: 27}, {V: "\\bsame[- ]origin\\b", Line: 19, Col: 50}, {V: "\\bfrom one origin\\b[^;]{0,40}\\b(?:to )?another origin\\b", Line: 19, Col: 72}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 20, Col: 15}, {V: "leadin", Line: 20, Col: 24}, {V: "title", Line: 20, Col: 32}},
-						Any:        []yamlstrict.Str{{V: "\\bblock(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:the |cross-origin |such |these |those |your |all |any )?(?:api )?(?:requests?|calls?)\\b", Line: 22, Col: 9}, {V: "\\b(?:permit|allow) or (?:block|deny|reject)\\b[^;]{0,25}\\b(?:requests?|calls?)\\b", Line: 23, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bresponses?\\b", Line: 24, Col: 14}, {V: "\\bpreflight\\b", Line: 24, Col: 32}, {V: "\\bnon-simple\\b", Line: 24, Col: 49}, {V: "\\bread(?:ing)? the\\b", Line: 24, Col: 67}},
-						Match:      []yamlstrict.Str{{V: "CORS is a mechanism that allows browsers to permit or block requests made from one domain to another.", Line: 26, Col: 9}, {V: "Without the right CORS headers the browser blocks the call even though the server is fine.", Line: 27, Col: 9}, {V: "What is CORS?\n\nIt blocks requests from one origin to another unless the server allows them.\n", Line: 28, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "The browser is not blocking the request; it is blocking the response.", Line: 33, Col: 9}, {V: "CORS decides whether the page may read the response; the request itself is sent.", Line: 34, Col: 9}, {V: "Rate limiting blocks requests above 100 per minute.", Line: 35, Col: 9}},
-						At:         yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cors-always-preflight", Line: 37, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 38, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 39, Col: 15},
-						Summary:    yamlstrict.Str{V: "every cross-origin request said to trigger a preflight", Line: 40, Col: 14},
-						Doc:        yamlstrict.Str{V: "A preflight (OPTIONS) is sent only for requests that are not\nCORS-safelisted: a method other than GET, HEAD or POST, a non-safelisted\nheader (Authorization, custom X- headers), or a Content-Type other than\nform data or text/plain (so JSON POSTs are preflighted). Simple\ncross-origin GETs and form POSTs go out directly, and a successful\npreflight can be cached (Access-Control-Max-Age).\n", Line: 41, Col: 10},
-						Correct:    yamlstrict.Str{V: "The browser sends an OPTIONS preflight only for non-simple cross-origin requests (non-safelisted method, headers or content type); simple requests are sent directly and the CORS check applies to the response.", Line: 48, Col: 14},
-						References: []yamlstrict.Str{{V: "WHATWG Fetch Standard §4.8 (CORS-preflight fetch)", Line: 50, Col: 9}, {V: "MDN, \"CORS\", section \"Simple requests\"", Line: 51, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "preflight", Line: 52, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bpreflight\\b", Line: 53, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\bwhen (?:a |the |your )?(?:frontend|client|browser|page|site|web ?app|app|script|spa)\\b[^;]{0,80}\\b(?:calls?|requests?|fetch\\w*|sends?|makes?|tries)\\b[^;]{0,80}\\bbrowser (?:first )?(?:sends|issues|makes|fires)\\b", Line: 55, Col: 9}, {V: "\\b(?:every|each|all|any) (?:cross-origin |cors |api )?requests?\\b[^;]{0,40}\\bpreflight", Line: 56, Col: 9}, {V: "\\bpreflight\\b[^;]{0,30}\\b(?:for|before) (?:every|each|all|any) (?:cross-origin |cors )?requests?\\b", Line: 57, Col: 9}, {V: "\\bbrowser (?:always|automatically) (?:first )?(?:sends|issues|makes) (?:a |an )?(?:options|preflight)", Line: 58, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bnon-simple\\b", Line: 59, Col: 14}, {V: "\\bnot simple\\b", Line: 59, Col: 32}, {V: "\\bsimple requests?\\b", Line: 59, Col: 50}, {V: "\\bcustom headers?\\b", Line: 59, Col: 74}, {V: "\\bauthorization\\b", Line: 59, Col: 97}, {V: "\\bcontent-type\\b", Line: 59, Col: 118}, {V: "\\bapplication/json\\b", Line: 59, Col: 138}, {V: "\\bsafelisted\\b", Line: 59, Col: 162}, {V: "\\b(?:put|delete|patch)\\b", Line: 59, Col: 180}, {V: "\\bsome\\b", Line: 59, Col: 208}, {V: "\\bmay\\b", Line: 59, Col: 220}, {V: "\\bcertain\\b", Line: 59, Col: 231}},
-						Match:      []yamlstrict.Str{{V: "When a frontend (e.g., example.com) tries to call an API (api.example.org), the browser sends a preflight request (OPTIONS).", Line: 61, Col: 9}, {V: "Every cross-origin request is preceded by a preflight OPTIONS call.", Line: 62, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "For a PUT with a JSON body, the browser first sends a preflight request.", Line: 64, Col: 9}, {V: "Simple GET requests go out without a preflight; non-simple requests get an OPTIONS preflight first.", Line: 65, Col: 9}},
-						At:         yamlstrict.Pos{Line: 37, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/cors-ip-allowlist", Line: 67, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 68, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 69, Col: 15},
-						Summary:    yamlstrict.Str{V: "CORS configured by allowlisting IP addresses", Line: 70, Col: 14},
-						Doc:        yamlstrict.Str{V: "CORS decisions are about origins (scheme, host and port, sent by the\nbrowser in the Origin header) and are enforced by the browser through\nAccess-Control-Allow-Origin. CORS knows nothing of client IP addresses;\nrestricting IPs is a network control (firewall, security group, WAF,\nreverse proxy), unrelated to CORS.\n", Line: 71, Col: 10},
-						Correct:    yamlstrict.Str{V: "Configure CORS by allowlisting trusted origins (such as https://app.example.com) in Access-Control-Allow-Origin; restrict IP addresses, if needed, at the firewall, WAF or proxy.", Line: 77, Col: 14},
-						References: []yamlstrict.Str{{V: "WHATWG Fetch Standard §3.2 (CORS protocol)", Line: 79, Col: 9}, {V: "MDN, \"Cross-Origin Resource Sharing (CORS)\"", Line: 80, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: " ip", Line: 81, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bcors\\b", Line: 82, Col: 15}},
-						Context:    []yamlstrict.Str{{V: "sentence", Line: 83, Col: 15}, {V: "heading", Line: 83, Col: 25}, {V: "leadin", Line: 83, Col: 34}},
-						Any:        []yamlstrict.Str{{V: "\\b(?:whitelist|allowlist|allow|permit|list|accept|restrict|limit|filter)\\w*\\b[^;]{0,40}\\bip(?:s| address(?:es)?)?\\b", Line: 84, Col: 11}},
-						Unless:     []yamlstrict.Str{{V: "\\bfirewall\\b", Line: 85, Col: 14}, {V: "\\bwaf\\b", Line: 85, Col: 30}, {V: "\\bsecurity groups?\\b", Line: 85, Col: 41}, {V: "\\bnot\\b", Line: 85, Col: 65}, {V: "\\bunrelated\\b", Line: 85, Col: 76}, {V: "\\binstead\\b", Line: 85, Col: 93}},
-						Match:      []yamlstrict.Str{{V: "Use the express cors middleware; you also whitelist the specific IPs.", Line: 87, Col: 9}, {V: "To configure CORS, allow only the IP addresses of your clients.", Line: 88, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "For CORS, allowlist trusted origins; restrict IPs at the firewall instead.", Line: 90, Col: 9}, {V: "IP allowlisting: allow only known IPs to reach the admin API.", Line: 91, Col: 9}},
-						At:         yamlstrict.Pos{Line: 67, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/httponly-xss-safe", Line: 93, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 94, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 95, Col: 15},
-						Summary:    yamlstrict.Str{V: "HttpOnly cookies described as safe from XSS", Line: 96, Col: 14},
-						Doc:        yamlstrict.Str{V: "HttpOnly only stops JavaScript from reading the cookie, which limits\ntoken theft. An XSS payload still runs in the victim's page: it can send\nauthenticated requests (the browser attaches the cookie), read the page\nand act as the user. HttpOnly is defence in depth, not XSS safety.\n", Line: 97, Col: 10},
-						Correct:    yamlstrict.Str{V: "HttpOnly keeps scripts from reading the cookie (limiting token theft) but does not protect against XSS; prevent XSS with output encoding, a Content Security Policy and sanitisation.", Line: 102, Col: 14},
-						References: []yamlstrict.Str{{V: "OWASP Cross Site Scripting Prevention Cheat Sheet", Line: 104, Col: 9}, {V: "RFC 6265 §5.2.6 (the HttpOnly attribute)", Line: 105, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "xss", Line: 106, Col: 16}, {V: "cross-site scripting", Line: 106, Col: 21}, {V: "cross site scripting", Line: 106, Col: 43}},
-						Claim:      []yamlstrict.Str{{V: "\\bhttp-?only\\b", Line: 107, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\bxss[- ](?:safe|proof|immune|secure)\\b", Line: 109, Col: 9}, {V: "\\b(?:safe|immune|protected|secure) (?:from|against|to) (?:xss|cross[- ]site scripting)\\b", Line: 110, Col: 9}, {V: "\\b(?:prevents?|stops?|blocks?|eliminates?) (?:xss|cross[- ]site scripting)\\b", Line: 111, Col: 9}, {V: "\\bprotect(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:from|against) (?:xss|cross[- ]site scripting)\\b", Line: 112, Col: 9}, {V: "\\bno xss\\b", Line: 113, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bstealing\\b", Line: 114, Col: 14}, {V: "\\btheft\\b", Line: 114, Col: 30}, {V: "\\bread(?:ing)? the cookie\\b", Line: 114, Col: 43}, {V: "\\bnot\\b", Line: 114, Col: 74}, {V: "\\bmitigat", Line: 114, Col: 85}, {V: "\\breduc", Line: 114, Col: 98}, {V: "\\blimits?\\b", Line: 114, Col: 109}},
-						Match:      []yamlstrict.Str{{V: "Cookies: Can be HttpOnly (XSS safe), but CSRF risk", Line: 116, Col: 9}, {V: "Store the token in an HttpOnly cookie, which prevents XSS.", Line: 117, Col: 9}, {V: "An HttpOnly session cookie protects the app from cross-site scripting.", Line: 118, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "HttpOnly stops scripts from reading the cookie, limiting token theft after an XSS bug.", Line: 120, Col: 9}, {V: "HttpOnly cookies are not immune to XSS; the attacker can still send requests.", Line: 121, Col: 9}},
-						At:         yamlstrict.Pos{Line: 93, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/oauth-authentication", Line: 123, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 124, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 125, Col: 15},
-						Summary:    yamlstrict.Str{V: "OAuth 2.0 presented as an authentication protocol", Line: 126, Col: 14},
-						Doc:        yamlstrict.Str{V: "OAuth 2.0 (RFC 6749) is an authorization framework: it lets a client\nobtain limited access to a protected resource on a user's behalf. An\naccess token says nothing reliable about who the user is or for which\nclient it was issued, and using bare OAuth for login is a known source of\nvulnerabilities. Sign-in with a provider is OpenID Connect, an identity\nlayer (ID token) on top of OAuth 2.0.\n", Line: 127, Col: 10},
-						Correct:    yamlstrict.Str{V: "OAuth 2.0 is delegated authorization (access tokens for APIs); \"Login with Google\" should use OpenID Connect (ID token, nonce and audience checks) on top of the OAuth 2.0 authorization-code flow with PKCE.", Line: 134, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 6749 §1 (The OAuth 2.0 Authorization Framework)", Line: 136, Col: 9}, {V: "OpenID Connect Core 1.0 §1", Line: 137, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "oauth", Line: 138, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\boauth\\b", Line: 139, Col: 13}},
-						Any:        []yamlstrict.Str{{V: "\\boauth ?(?:2(?:\\.0)?)?\\b[^;]{0,40}\\bauthenticat\\w*", Line: 141, Col: 9}, {V: "\\bauthenticat\\w*\\b[^;]{0,20}\\b(?:with|using|via|through) oauth\\b", Line: 142, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bopenid\\b", Line: 143, Col: 14}, {V: "\\boidc\\b", Line: 143, Col: 28}, {V: "\\bauthori[sz]", Line: 143, Col: 40}, {V: "\\bid token\\b", Line: 143, Col: 57}, {V: "\\bpseudo-?authentication\\b", Line: 143, Col: 73}, {V: "\\bvulnerab", Line: 143, Col: 103}, {V: "\\binsecure\\b", Line: 143, Col: 117}, {V: "\\bmisuse", Line: 143, Col: 133}},
-						Match:      []yamlstrict.Str{{V: "OAuth 2.0 is used for the authentication using google, facebook etc clients", Line: 145, Col: 9}, {V: "3. OAuth 2.0 Authentication", Line: 146, Col: 9}, {V: "Users authenticate through OAuth when they click \"Sign in with GitHub\".", Line: 147, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "OAuth 2.0 handles authorization; OpenID Connect adds authentication on top of it.", Line: 149, Col: 9}, {V: "OAuth 2.0 is not an authentication protocol.", Line: 150, Col: 9}},
-						At:         yamlstrict.Pos{Line: 123, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/tls-decrypt-with-certificate", Line: 152, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 153, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 154, Col: 15},
-						Summary:    yamlstrict.Str{V: "traffic said to be decrypted with the TLS certificate", Line: 155, Col: 14},
-						Doc:        yamlstrict.Str{V: "A certificate holds a public key and an identity; nothing is decrypted\n\"with the certificate\". In TLS 1.3 (and ECDHE suites in 1.2) the\nserver's private key only signs the handshake, and application data is\nencrypted with symmetric keys derived from an ephemeral (EC)DHE\nexchange. Static-RSA key transport, where the private key decrypted the\npremaster secret, was removed in TLS 1.3.\n", Line: 156, Col: 10},
-						Correct:    yamlstrict.Str{V: "The TLS terminator authenticates with its certificate and private key (signing the handshake) and decrypts traffic with symmetric session keys negotiated through (EC)DHE.", Line: 163, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 8446 §1.2 (static RSA removed) and §4.4.3 (CertificateVerify)", Line: 165, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "decrypt", Line: 166, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "\\bdecrypt\\w*\\b[^;]{0,50}\\b(?:using|with|via|by) (?:the |its |a |an )?(?:ssl |tls |x\\.?509 )?(?:certificate|cert)\\b", Line: 168, Col: 9}, {V: "\\b(?:certificate|cert)\\b[^;]{0,20}\\b(?:is used to|to) decrypt\\b", Line: 169, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bprivate key\\b", Line: 170, Col: 14}, {V: "\\bsession keys?\\b", Line: 170, Col: 33}, {V: "\\bsymmetric\\b", Line: 170, Col: 54}},
-						Match:      []yamlstrict.Str{{V: "Nginx decrypts the request using the SSL certificate.", Line: 172, Col: 9}, {V: "The load balancer decrypts traffic with its TLS certificate.", Line: 173, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "Nginx terminates TLS; the traffic is decrypted with symmetric session keys, not with the certificate.", Line: 175, Col: 9}, {V: "The certificate proves the server's identity.", Line: 176, Col: 9}},
-						At:         yamlstrict.Pos{Line: 152, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/quic-acronym", Line: 178, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 179, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 180, Col: 15},
-						Summary:    yamlstrict.Str{V: "QUIC expanded as \"Quick UDP Internet Connections\"", Line: 181, Col: 14},
-						Doc:        yamlstrict.Str{V: "\"Quick UDP Internet Connections\" was the expansion of Google's original\ngQUIC. The IETF protocol of RFC 9000, which HTTP/3 uses, is simply named\nQUIC (a name, not an acronym) and differs substantially from gQUIC.\n", Line: 182, Col: 10},
-						Correct:    yamlstrict.Str{V: "QUIC (RFC 9000) is a name, not an acronym; Google's earlier gQUIC was expanded as Quick UDP Internet Connections.", Line: 186, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 9000, \"QUIC - A UDP-Based Multiplexed and Secure Transport\"", Line: 188, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "quick udp", Line: 189, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bquick udp internet connections?\\b", Line: 190, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\bgquic\\b", Line: 191, Col: 14}, {V: "\\boriginally\\b", Line: 191, Col: 27}, {V: "\\bformerly\\b", Line: 191, Col: 45}, {V: "\\bgoogle's (?:original|early)\\b", Line: 191, Col: 61}, {V: "\\bno longer\\b", Line: 191, Col: 97}, {V: "\\bnot an acronym\\b", Line: 191, Col: 114}},
-						Match:      []yamlstrict.Str{{V: "QUIC = Quick UDP Internet Connections (built by Google)", Line: 193, Col: 9}, {V: "HTTP/3 runs over QUIC (Quick UDP Internet Connections).", Line: 194, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "QUIC is a name, not an acronym; Google's gQUIC was once called Quick UDP Internet Connections.", Line: 196, Col: 9}, {V: "HTTP/3 runs over QUIC, standardised in RFC 9000.", Line: 197, Col: 9}},
-						At:         yamlstrict.Pos{Line: 178, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/owasp-old-name", Line: 199, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 200, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 201, Col: 15},
-						Summary:    yamlstrict.Str{V: "OWASP expanded with its pre-2023 name", Line: 202, Col: 14},
-						Doc:        yamlstrict.Str{V: "In February 2023 the OWASP Foundation renamed itself the Open Worldwide\nApplication Security Project. \"Open Web Application Security Project\"\nis the former name and should be labelled as such.\n", Line: 203, Col: 10},
-						Correct:    yamlstrict.Str{V: "OWASP is the Open Worldwide Application Security Project (formerly the Open Web Application Security Project, renamed in 2023).", Line: 207, Col: 14},
-						References: []yamlstrict.Str{{V: "OWASP Foundation, \"About the OWASP Foundation\"", Line: 209, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "open web application security", Line: 210, Col: 16}},
-						Claim:      []yamlstrict.Str{{V: "\\bopen web application security project\\b", Line: 211, Col: 13}},
-						Unless:     []yamlstrict.Str{{V: "\\bformerly\\b", Line: 212, Col: 14}, {V: "\\bpreviously\\b", Line: 212, Col: 30}, {V: "\\bold name\\b", Line: 212, Col: 48}, {V: "\\brenamed\\b", Line: 212, Col: 64}, {V: "\\bworldwide\\b", Line: 212, Col: 79}, {V: "\\buntil 2023\\b", Line: 212, Col: 96}, {V: "\\boriginally\\b", Line: 212, Col: 114}},
-						Match:      []yamlstrict.Str{{V: "OWASP = Open Web Application Security Project", Line: 214, Col: 9}, {V: "The Open Web Application Security Project publishes the Top 10.", Line: 215, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "OWASP, the Open Worldwide Application Security Project (formerly Open Web Application Security Project).", Line: 217, Col: 9}, {V: "OWASP publishes the Top 10.", Line: 218, Col: 9}},
-						At:         yamlstrict.Pos{Line: 199, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/owasp-top10-edition", Line: 220, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 221, Col: 11},
-						Severity:   yamlstrict.Str{V: "warning", Line: 222, Col: 15},
-						Summary:    yamlstrict.Str{V: "OWASP Top 10 cited with a wrong or superseded edition", Line: 223, Col: 14},
-						Doc:        yamlstrict.Str{V: "The OWASP Top 10 for web applications has editions 2017, 2021 and 2025;\nthere is no 2019, 2022, 2023 or 2024 edition (the API Security Top 10 has\n2019 and 2023 editions, a different list). Presenting the 2021 list \"as\nof 2023\" hides that it has been superseded by the 2025 edition, which\nmerges SSRF into Broken Access Control and adds Software Supply Chain\nFailures and Mishandling of Exceptional Conditions.\n", Line: 224, Col: 10},
-						Correct:    yamlstrict.Str{V: "Cite the edition explicitly, OWASP Top 10:2021 or the current OWASP Top 10:2025 (A01 Broken Access Control, A02 Security Misconfiguration, A03 Software Supply Chain Failures, …, A10 Mishandling of Exceptional Conditions).", Line: 231, Col: 14},
-						References: []yamlstrict.Str{{V: "OWASP Top 10:2025 (owasp.org/Top10/2025)", Line: 233, Col: 9}, {V: "OWASP Top 10:2021 (owasp.org/Top10/2021)", Line: 234, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "owasp", Line: 235, Col: 16}},
-						Any:        []yamlstrict.Str{{V: "\\bas of (?:20(?:1\\d|2[0-4]))\\b[^;]{0,20}\\bowasp top (?:10|ten)\\b", Line: 237, Col: 9}, {V: "\\bowasp top (?:10|ten)\\b[^;]{0,3}[(:]?\\s?\\b(?:2019|2020|2022|2023|2024)\\b", Line: 238, Col: 9}, {V: "\\b(?:2019|2020|2022|2023|2024) owasp top (?:10|ten)\\b", Line: 239, Col: 9}},
-						Unless:     []yamlstrict.Str{{V: "\\bapi\\b", Line: 240, Col: 14}, {V: "\\bmobile\\b", Line: 240, Col: 25}, {V: "\\bllm\\b", Line: 240, Col: 39}, {V: "\\bkubernetes\\b", Line: 240, Col: 50}, {V: "\\bdocker\\b", Line: 240, Col: 68}, {V: "\\b2021\\b", Line: 240, Col: 82}, {V: "\\b2025\\b", Line: 240, Col: 94}},
-						Match:      []yamlstrict.Str{{V: "As of 2023, the OWASP Top 10 includes:", Line: 242, Col: 9}, {V: "The OWASP Top 10 (2023) lists injection third.", Line: 243, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "The OWASP Top 10:2021 lists Broken Access Control first.", Line: 245, Col: 9}, {V: "The OWASP API Security Top 10 2023 starts with broken object level authorization.", Line: 246, Col: 9}},
-						At:         yamlstrict.Pos{Line: 220, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "fact/jwt-signature-encrypts", Line: 248, Col: 9},
-						Kind:       yamlstrict.Str{V: "claim", Line: 249, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 250, Col: 15},
-						Summary:    yamlstrict.Str{V: "the JWT signature described as encrypting the header and payload", Line: 251, Col: 14},
-						Doc:        yamlstrict.Str{V: "A JWS signature is a MAC (HS256 is HMAC-SHA256) or a digital signature\n(RS256, ES256) computed over BASE64URL(header) \".\" BASE64URL(payload).\nNothing is encrypted: anyone can read the header and the claims.\nEncrypted tokens are a different format, JWE (RFC 7516).\n", Line: 252, Col: 10},
-						Correct:    yamlstrict.Str{V: "The third JWT segment is a MAC or signature over the encoded header and payload (HMAC-SHA256 with a shared secret, or RSA/ECDSA with a private key); a signed JWT is not encrypted, so use JWE when the claims must be confidential.", Line: 257, Col: 14},
-						References: []yamlstrict.Str{{V: "RFC 7515 (JWS) §5.1, \"Message Signature or MAC Computation\"", Line: 259, Col: 9}, {V: "RFC 7519 (JWT) §1", Line: 260, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "encrypt", Line: 261, Col: 16}},
-						Subject:    []yamlstrict.Str{{V: "\\bsignatures?\\b", Line: 262, Col: 15}, {V: "\\bjwt\\b", Line: 262, Col: 34}, {V: "\\bsign(?:s|ed|ing)?\\b", Line: 262, Col: 45}, {V: "\\btokens?\\b", Line: 262, Col: 70}},
-						Context:    []yamlstrict.Str{{V: "heading", Line: 263, Col: 15}, {V: "leadin", Line: 263, Col: 24}},
-						Any:        []yamlstrict.Str{{V: "\\bencrypt\\w*\\b[^;]{0,40}\\b(?:header|payload|claims)\\b", Line: 264, Col: 11}, {V: "\\b(?:header|payload|claims)\\b[^;]{0,30}\\b(?:are|is|get|gets) encrypted\\b", Line: 264, Col: 68}},
-						Unless:     []yamlstrict.Str{{V: "\\bnot (?:be |been |being )?encrypt", Line: 266, Col: 14}, {V: "\\bnot an? encrypt", Line: 266, Col: 52}, {V: "\\bno encrypt", Line: 266, Col: 73}, {V: "\\binstead of encrypt", Line: 266, Col: 89}, {V: "\\bjwe\\b", Line: 266, Col: 113}, {V: "\\bdecrypt", Line: 266, Col: 124}, {V: "\\bis not\\b", Line: 266, Col: 137}, {V: "\\bbase64", Line: 266, Col: 151}},
-						Negation:   yamlstrict.Flag{Set: true, Line: 265, Col: 15},
-						Match:      []yamlstrict.Str{{V: "3. Signature: ensures token integrity and authenticity\n  - Created by encrypting header + payload with a secret key\n", Line: 268, Col: 9}, {V: "The JWT signature encrypts the header and payload so nobody can read them.", Line: 271, Col: 9}},
-						NoMatch:    []yamlstrict.Str{{V: "The payload is base64-encoded, not encrypted - anyone can read it.", Line: 273, Col: 9}, {V: "The signature is an HMAC over header.payload; the token is signed, not encrypted.", Line: 274, Col: 9}},
-						At:         yamlstrict.Pos{Line: 248, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/consistency/defaults/databases.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "consistency/cap-class", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "consistency", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "a datastore given different CAP classes", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "Where the corpus classifies a datastore under CAP (CP, AP or CA), every\nplace should agree, and agree with how the store behaves in its default\nconfiguration. A MongoDB replica set, for example, elects a single\nprimary by majority: during a partition the minority side has no\nprimary and refuses writes, and reads go to the primary by default, so\nit is CP; stale reads appear only when secondary reads or weaker\nconcerns are chosen. The rule reports the places that disagree, and\npoints at the places it disagrees with.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "With default settings (primary reads, majority writes since 5.0) a MongoDB replica set is CP; reading from secondaries or using w:1 trades consistency for availability.", Line: 16, Col: 14},
-						References: []yamlstrict.Str{{V: "Brewer, CAP Twelve Years Later: How the Rules Have Changed (IEEE Computer, 2012)", Line: 18, Col: 9}, {V: "MongoDB Manual, \"Replica Set Elections\", \"Read Preference\", \"Default MongoDB Read Concerns/Write Concerns\"", Line: 19, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "mongo", Line: 20, Col: 16}, {V: "cassandra", Line: 20, Col: 23}, {V: "dynamo", Line: 20, Col: 34}, {V: "couchbase", Line: 20, Col: 42}, {V: "riak", Line: 20, Col: 53}, {V: "hbase", Line: 20, Col: 59}, {V: "zookeeper", Line: 20, Col: 66}, {V: "etcd", Line: 20, Col: 77}, {V: "consul", Line: 20, Col: 83}, {V: "spanner", Line: 20, Col: 91}, {V: "cockroach", Line: 20, Col: 100}},
-						Entities: map[string][]yamlstrict.Str{
-							"Cassandra":   {{V: "\\bcassandra\\b", Line: 23, Col: 18}},
-							"CockroachDB": {{V: "\\bcockroach(?:db)?\\b", Line: 32, Col: 20}},
-							"Consul":      {{V: "\\bconsul\\b", Line: 30, Col: 15}},
-							"Couchbase":   {{V: "\\bcouchbase\\b", Line: 25, Col: 18}},
-							"DynamoDB":    {{V: "\\bdynamo ?db\\b", Line: 24, Col: 17}},
-							"HBase":       {{V: "\\bhbase\\b", Line: 27, Col: 14}},
-							"MongoDB":     {{V: "\\bmongo(?:db)?\\b", Line: 22, Col: 16}},
-							"Riak":        {{V: "\\briak\\b", Line: 26, Col: 13}},
-							"Spanner":     {{V: "\\bspanner\\b", Line: 31, Col: 16}},
-							"ZooKeeper":   {{V: "\\bzoo ?keeper\\b", Line: 28, Col: 18}},
-							"etcd":        {{V: "\\betcd\\b", Line: 29, Col: 13}},
-						},
-						Values: map[string][]yamlstrict.Str{
-							"AP": {{V: "\\bap\\b", Line: 40, Col: 11}, {V: "\\bavailability (?:\\+|and|&) partition", Line: 41, Col: 11}, {V: "\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |strong )?consistency\\b", Line: 42, Col: 11}, {V: "\\bprioriti[sz]es? availability\\b", Line: 43, Col: 11}},
-							"CA": {{V: "\\bca\\b", Line: 45, Col: 11}, {V: "\\bconsistency (?:\\+|and|&) availability\\b", Line: 46, Col: 11}},
-							"CP": {{V: "\\bcp\\b", Line: 35, Col: 11}, {V: "\\bconsistency (?:\\+|and|&) partition", Line: 36, Col: 11}, {V: "\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |write )?availability\\b", Line: 37, Col: 11}, {V: "\\bprioriti[sz]es? consistency\\b", Line: 38, Col: 11}},
-						},
-						Known: map[string]yamlstrict.Str{
-							"MongoDB": {V: "CP", Line: 48, Col: 16},
-						},
-						Match:   []yamlstrict.Str{{V: "MongoDB (in replica sets)\n- Prioritizes availability + partition tolerance\n- Sacrifices consistency\n", Line: 50, Col: 9}, {V: "CP: MongoDB and HBase.\n\nAP: Cassandra, and also HBase in our setup.\n", Line: 54, Col: 9}},
-						NoMatch: []yamlstrict.Str{{V: "CP: MongoDB, HBase, ZooKeeper.\nAP: Cassandra, Riak.\n", Line: 59, Col: 9}, {V: "MongoDB is not an AP system by default; it is CP.", Line: 62, Col: 9}},
-						At:      yamlstrict.Pos{Line: 3, Col: 5},
-					},
-				},
-			},
-			{
-				Name: "lint/rules/consistency/defaults/nodejs.yaml",
-				Rules: []ruleset.RuleDoc{
-					{
-						ID:         yamlstrict.Str{V: "consistency/threadpool-default-size", Line: 3, Col: 9},
-						Kind:       yamlstrict.Str{V: "consistency", Line: 4, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
-						Summary:    yamlstrict.Str{V: "libuv thread pool given a different default size", Line: 6, Col: 14},
-						Doc:        yamlstrict.Str{V: "libuv's thread pool, which Node.js uses for file system work, dns.lookup(),\ncrypto and zlib, has 4 threads by default. UV_THREADPOOL_SIZE raises it\n(to at most 1024 since libuv 1.30.0; 128 before). The rule extracts the\ndefault size wherever a text states one.\n", Line: 7, Col: 10},
-						Correct:    yamlstrict.Str{V: "The libuv thread pool has 4 threads by default; set UV_THREADPOOL_SIZE (up to 1024) to change it.", Line: 12, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js CLI docs, UV_THREADPOOL_SIZE", Line: 14, Col: 9}, {V: "libuv documentation, \"Thread pool work scheduling\"", Line: 15, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "thread pool", Line: 16, Col: 16}, {V: "threadpool", Line: 16, Col: 29}, {V: "uv_threadpool_size", Line: 16, Col: 41}, {V: "libuv", Line: 16, Col: 61}},
-						Entities: map[string][]yamlstrict.Str{
-							"libuv thread pool": {{V: "\\bthread ?pool\\b", Line: 18, Col: 27}, {V: "\\buv_threadpool_size\\b", Line: 18, Col: 47}, {V: "\\blibuv\\b", Line: 18, Col: 73}},
-						},
-						Number: yamlstrict.Str{V: "\\b(\\d+|two|three|four|five|six|eight|sixteen) (?:worker )?threads? by default\\b|\\bdefaults? (?:size )?(?:is |of |to )?(\\d+)\\b|\\bby default[^;]{0,20}\\b(\\d+|two|three|four|five|six|eight) (?:worker )?threads\\b", Line: 19, Col: 13},
-						Known: map[string]yamlstrict.Str{
-							"libuv thread pool": {V: "4", Line: 21, Col: 26},
-						},
-						Match:   []yamlstrict.Str{{V: "The libuv thread pool has 8 threads by default.", Line: 23, Col: 9}, {V: "UV_THREADPOOL_SIZE defaults to 2.", Line: 24, Col: 9}},
-						NoMatch: []yamlstrict.Str{{V: "The thread pool consists of 4 threads by default, although this can be increased.", Line: 26, Col: 9}, {V: "Set UV_THREADPOOL_SIZE to 16 to run 16 threads.", Line: 27, Col: 9}},
-						At:      yamlstrict.Pos{Line: 3, Col: 5},
-					},
-					{
-						ID:         yamlstrict.Str{V: "consistency/event-loop-phase-count", Line: 29, Col: 9},
-						Kind:       yamlstrict.Str{V: "consistency", Line: 30, Col: 11},
-						Severity:   yamlstrict.Str{V: "error", Line: 31, Col: 15},
-						Summary:    yamlstrict.Str{V: "the Node.js event loop given a different number of phases", Line: 32, Col: 14},
-						Doc:        yamlstrict.Str{V: "The Node.js event loop has six phases, in order: timers, pending\ncallbacks, idle/prepare, poll, check and close callbacks.\nprocess.nextTick() and promise callbacks run between operations, not in\na phase of their own.\n", Line: 33, Col: 10},
-						Correct:    yamlstrict.Str{V: "The Node.js event loop has six phases: timers, pending callbacks, idle/prepare, poll, check, close callbacks.", Line: 38, Col: 14},
-						References: []yamlstrict.Str{{V: "Node.js guide, \"The Node.js Event Loop\"", Line: 40, Col: 9}},
-						Keywords:   []yamlstrict.Str{{V: "phase", Line: 41, Col: 16}},
-						Entities: map[string][]yamlstrict.Str{
-							"event loop": {{V: "\\bevent[- ]loop\\b", Line: 43, Col: 20}},
-						},
-						Number: yamlstrict.Str{V: "\\b(\\d+|two|three|four|five|six|seven|eight) (?:main |distinct |different )?phases\\b", Line: 44, Col: 13},
-						Known: map[string]yamlstrict.Str{
-							"event loop": {V: "6", Line: 46, Col: 19},
-						},
-						Match:   []yamlstrict.Str{{V: "The event loop runs in four phases.", Line: 48, Col: 9}, {V: "Node's event loop has 7 phases: timers, I/O, idle, poll, check, close and microtasks.", Line: 49, Col: 9}},
-						NoMatch: []yamlstrict.Str{{V: "The event loop runs in six phases, executed in a fixed order.", Line: 51, Col: 9}, {V: "Event loop: 6 phases, from timers to close callbacks.", Line: 52, Col: 9}},
-						At:      yamlstrict.Pos{Line: 29, Col: 5},
-					},
+func declarativeParsed() *ruleset.Parsed { return declarativeParsedValue }
+
+var declarativeParsedValue = &ruleset.Parsed{
+	Files: []ruleset.ParsedFile{
+		{
+			Name: "lint/rules/fact/defaults/algorithms.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/bloom-more-hashes-better", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "more hash functions said to lower a Bloom filter's false-positive rate", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "For a bit array of m bits holding n elements, the false-positive rate\np ~ (1 - e^(-kn/m))^k is lowest at k = (m/n) ln 2 hash functions. More\nhash functions than that fill the array faster and raise the rate (and\nevery extra hash costs CPU). A larger bit array does lower the rate.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "A larger bit array lowers the false-positive rate; the number of hash functions has an optimum k = (m/n) ln 2, and both too few and too many raise the rate.", Line: 12, Col: 14},
+					References: []yamlstrict.Str{{V: "Broder & Mitzenmacher, \"Network Applications of Bloom Filters - A Survey\" (2004), §2.1", Line: 14, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "hash function", Line: 15, Col: 16}, {V: "hashes", Line: 15, Col: 31}},
+					Subject:    []yamlstrict.Str{{V: "\\bbloom\\b", Line: 16, Col: 15}, {V: "\\bfalse[- ]positives?\\b", Line: 16, Col: 28}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 17, Col: 15}, {V: "leadin", Line: 17, Col: 24}, {V: "title", Line: 17, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:more|additional|extra|increas\\w*)\\b[^;]{0,15}\\bhash(?: functions?|es)\\b[^;]{0,30}\\b(?:lower|fewer|less|reduc\\w*|decreas\\w*|better|smaller)\\b", Line: 18, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bup to\\b", Line: 19, Col: 14}, {V: "\\boptim", Line: 19, Col: 27}, {V: "\\bln ?2\\b", Line: 19, Col: 38}, {V: "\\btoo many\\b", Line: 19, Col: 51}, {V: "\\bbut only\\b", Line: 19, Col: 67}},
+					Match:      []yamlstrict.Str{{V: "Larger bit array = lower false positive rate, more hash functions = lower rate.", Line: 21, Col: 9}, {V: "In a Bloom filter, adding more hash functions always reduces false positives.", Line: 22, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "A Bloom filter has an optimal number of hash functions, k = (m/n) ln 2; too many raise the false-positive rate.", Line: 24, Col: 9}, {V: "More hash functions do not always reduce false positives.", Line: 25, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
 				},
 			},
 		},
-		Patterns: map[string]relit.Analysis{
-			"(?i)\"?commonjs\"?\\s?\\)?$": {
+		{
+			Name: "lint/rules/fact/defaults/cloud.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/alb-source-ip-stickiness", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "AWS Application Load Balancer said to route by source IP hash", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "Application Load Balancers implement stickiness only with cookies (the\nduration-based AWSALB cookie or an application cookie) at the target\ngroup; they have no source-IP hash algorithm (their algorithms are round\nrobin, least outstanding requests and weighted random). Source-IP\naffinity is a Network Load Balancer feature.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "ALB stickiness uses load-balancer or application cookies; use a Network Load Balancer (source-IP stickiness) for IP-based affinity.", Line: 13, Col: 14},
+					References: []yamlstrict.Str{{V: "AWS Elastic Load Balancing, \"Sticky sessions for your Application Load Balancer\"", Line: 15, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "alb", Line: 16, Col: 16}, {V: "application load balancer", Line: 16, Col: 21}},
+					Claim:      []yamlstrict.Str{{V: "\\balbs?\\b|\\bapplication load balancers?\\b", Line: 17, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:source|client)[- ]ip(?: address)?[- ]?(?:hash\\w*|affinity|stickiness|based)\\b", Line: 18, Col: 11}, {V: "\\bip[- ]hash\\w*\\b", Line: 18, Col: 97}, {V: "\\bhash\\w*\\b[^;]{0,20}\\b(?:source|client)[- ]ip", Line: 18, Col: 118}},
+					Unless:     []yamlstrict.Str{{V: "\\bnlb\\b", Line: 19, Col: 14}, {V: "\\bnetwork load balancer\\b", Line: 19, Col: 25}, {V: "\\bcookies?\\b", Line: 19, Col: 54}},
+					Match:      []yamlstrict.Str{{V: "Example: ALB uses source IP hash -> user always routed to same server.", Line: 21, Col: 9}, {V: "The Application Load Balancer keeps users on one target with client IP affinity.", Line: 22, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "ALB stickiness uses cookies; an NLB can stick by source IP.", Line: 24, Col: 9}, {V: "Nginx ip_hash pins a client to one upstream.", Line: 25, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/lambda-edge-limits", Line: 27, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 28, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 29, Col: 15},
+					Summary:    yamlstrict.Str{V: "Lambda@Edge limits given as 5 seconds and 128-256 MB for every trigger", Line: 30, Col: 14},
+					Doc:        yamlstrict.Str{V: "Lambda@Edge limits depend on the trigger: viewer-request and\nviewer-response functions get 5 seconds and 128 MB, but origin-request\nand origin-response functions can run 30 seconds and use the normal\nLambda memory range (up to 10,240 MB). \"128-256 MB\" matches neither.\nCloudFront Functions are the sub-millisecond, 2 MB option.\n", Line: 31, Col: 10},
+					Correct:    yamlstrict.Str{V: "Lambda@Edge viewer triggers: 5 s timeout, 128 MB; origin triggers: 30 s timeout, up to 10,240 MB.", Line: 37, Col: 14},
+					References: []yamlstrict.Str{{V: "Amazon CloudFront Developer Guide, \"Quotas on Lambda@Edge\"", Line: 39, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "lambda@edge", Line: 40, Col: 16}, {V: "lambda edge", Line: 40, Col: 29}},
+					Claim:      []yamlstrict.Str{{V: "\\blambda ?@ ?edge\\b|\\blambda edge\\b", Line: 41, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:max(?:imum)?|up to|limit(?:ed)? to)\\b[^;]{0,10}\\b5 ?(?:s|sec|seconds)\\b[^;]{0,30}\\b\\d+ ?- ?\\d+ ?mb\\b", Line: 43, Col: 9}, {V: "\\b128 ?- ?256 ?mb\\b", Line: 44, Col: 9}, {V: "\\bmax(?:imum)? (?:of )?5 ?(?:s|sec|seconds)\\b", Line: 45, Col: 9}, {V: "\\b(?:capped|limited|restricted|at most|up to|time ?out|timeouts?) (?:at |to |of |after )?5 ?(?:s|secs?|seconds?)\\b", Line: 48, Col: 9}, {V: "\\b5 ?(?:s|secs?|seconds?) (?:max(?:imum)?|timeout|limit|cap)\\b", Line: 49, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bviewer\\b", Line: 51, Col: 14}, {V: "\\borigin (?:request|response|triggers?)\\b", Line: 51, Col: 28}},
+					Match:      []yamlstrict.Str{{V: "Example: Lambda@Edge max 5 seconds, 128-256MB -> lightweight logic only.", Line: 53, Col: 9}, {V: "Lambda@Edge functions run for a maximum of 5 seconds.", Line: 54, Col: 9}, {V: "Keep Lambda@Edge code small, since it is limited to 5 seconds and 128 MB.", Line: 55, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Lambda@Edge: viewer triggers 5 s and 128 MB, origin triggers 30 s and up to 10 GB.", Line: 57, Col: 9}, {V: "Lambda functions run for at most 15 minutes.", Line: 58, Col: 9}, {V: "Lambda@Edge origin-request functions may run up to 30 seconds, viewer ones up to 5 seconds.", Line: 59, Col: 9}},
+					At:         yamlstrict.Pos{Line: 27, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/containers.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/compose-v1-command", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "the Compose V1 command docker-compose used", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "Compose V1 (the Python docker-compose binary) stopped receiving updates\nin July 2023; current Docker ships Compose V2 as the plugin command\n\"docker compose\". (The file name docker-compose.yml is still accepted;\ncompose.yaml is the preferred default.)\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "Run docker compose up (Compose V2); docker-compose (V1) is end of life.", Line: 12, Col: 14},
+					References: []yamlstrict.Str{{V: "Docker documentation, \"Migrate to Compose V2\"", Line: 14, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "docker-compose", Line: 15, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "\\bdocker-compose (?:up|down|build|run|exec|ps|logs|pull|push|start|stop|restart|config|rm)\\b", Line: 16, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bv1\\b", Line: 17, Col: 14}, {V: "\\blegacy\\b", Line: 17, Col: 24}, {V: "\\bdeprecat", Line: 17, Col: 38}, {V: "\\bend of life\\b", Line: 17, Col: 52}, {V: "\\bdocker compose (?:up|down|build|run)\\b", Line: 17, Col: 71}},
+					Match:      []yamlstrict.Str{{V: "Define the services in a YAML file and run everything with docker-compose up.", Line: 19, Col: 9}, {V: "Stop the stack with docker-compose down -v.", Line: 20, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Run everything with docker compose up.", Line: 22, Col: 9}, {V: "Edit docker-compose.yml to add a service.", Line: 23, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/compose-version-key", Line: 25, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 26, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 27, Col: 15},
+					Summary:    yamlstrict.Str{V: "a Compose file starting with the obsolete top-level version key", Line: 28, Col: 14},
+					Doc:        yamlstrict.Str{V: "The Compose Specification marks the top-level \"version\" element\nobsolete: Compose V2 ignores it and prints a warning. A compose file\nholds services, networks and volumes directly.\n", Line: 29, Col: 10},
+					Correct:    yamlstrict.Str{V: "Omit the top-level version key; compose.yaml (or docker-compose.yml) starts directly with services.", Line: 33, Col: 14},
+					References: []yamlstrict.Str{{V: "Compose Specification, \"Version and name top-level elements\"", Line: 35, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "version:", Line: 36, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "^version: ?[\"']?[23](?:\\.\\d+)?[\"']?$", Line: 38, Col: 11}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 39, Col: 15},
+					Scope:      yamlstrict.Str{V: "unit", Line: 37, Col: 12},
+					Match:      []yamlstrict.Str{{V: "version: '3.8'\n\nservices:\n  web:\n    image: nginx\n", Line: 41, Col: 9}, {V: "version: \"2.4\"", Line: 47, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "services:\n  web:\n    image: nginx\n", Line: 49, Col: 9}, {V: "version: 1.2.0 of the library", Line: 53, Col: 9}},
+					At:         yamlstrict.Pos{Line: 25, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/docker-any-os", Line: 55, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 56, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 57, Col: 15},
+					Summary:    yamlstrict.Str{V: "Docker containers said to run on any OS without compatibility issues", Line: 58, Col: 14},
+					Doc:        yamlstrict.Str{V: "Containers share the host's kernel. Linux containers need a Linux kernel\n(Docker Desktop runs them in a Linux VM on macOS and Windows), Windows\ncontainers need a Windows host with a compatible kernel version, and\nimages are built for a CPU architecture (amd64 and arm64 need\nmulti-platform images or emulation).\n", Line: 59, Col: 10},
+					Correct:    yamlstrict.Str{V: "Docker images run the same on hosts with a compatible kernel and CPU architecture; on macOS and Windows, Linux containers run in a VM, and amd64 and arm64 need multi-platform images.", Line: 65, Col: 14},
+					References: []yamlstrict.Str{{V: "Docker documentation, \"What is a container?\" and \"Multi-platform builds\"", Line: 67, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "any os", Line: 68, Col: 16}, {V: "every os", Line: 68, Col: 24}, {V: "all os", Line: 68, Col: 34}, {V: "operating system", Line: 68, Col: 42}, {V: "any platform", Line: 68, Col: 60}, {V: "every platform", Line: 68, Col: 74}, {V: "all platforms", Line: 68, Col: 90}},
+					Subject:    []yamlstrict.Str{{V: "\\bdocker\\b", Line: 69, Col: 15}, {V: "\\bcontainers?\\b", Line: 69, Col: 29}, {V: "\\bportab", Line: 69, Col: 48}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 70, Col: 15}, {V: "leadin", Line: 70, Col: 24}, {V: "title", Line: 70, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:runs?|works?|deploy\\w*)\\b[^;]{0,20}\\b(?:on )?(?:any|every|all) (?:os|operating systems?|platforms?)\\b[^;]{0,40}\\b(?:without|no) (?:any )?(?:compatibility|changes|issues|problems)\\b", Line: 71, Col: 11}, {V: "\\b(?:any|every) (?:os|operating system)\\b[^;]{0,10}\\bwithout (?:any )?compatibility", Line: 71, Col: 200}},
+					Unless:     []yamlstrict.Str{{V: "\\bkernel\\b", Line: 73, Col: 14}, {V: "\\bvm\\b", Line: 73, Col: 28}, {V: "\\bvirtual machine\\b", Line: 73, Col: 38}, {V: "\\barchitecture\\b", Line: 73, Col: 61}, {V: "\\bnot\\b", Line: 73, Col: 81}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 72, Col: 15},
+					Match:      []yamlstrict.Str{{V: "Docker is beneficial when you need:\n- Portability -> Works on any OS without compatibility issues\n", Line: 75, Col: 9}, {V: "Docker containers run on every operating system with no compatibility problems.", Line: 78, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Docker images run on any Linux host with a compatible kernel; on macOS they run in a VM.", Line: 80, Col: 9}, {V: "Containers are lighter than virtual machines.", Line: 81, Col: 9}},
+					At:         yamlstrict.Pos{Line: 55, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/databases.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/acid-consistency-as-replication", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "ACID consistency described as every node reading the same data", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "Every node (or replica) returning the same, latest data is replica\nconsistency, the C of CAP (linearizability), not the C of ACID. ACID\nconsistency means a transaction takes the database from one valid\nstate to another, preserving its constraints and invariants; it says\nnothing about replicas.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "ACID consistency: a committed transaction leaves the database in a state that satisfies every declared constraint and invariant. \"Every node reads the same latest data\" is the CAP (linearizability) meaning of consistency.", Line: 13, Col: 14},
+					References: []yamlstrict.Str{{V: "Haerder & Reuter, \"Principles of Transaction-Oriented Database Recovery\" (1983)", Line: 15, Col: 9}, {V: "PostgreSQL documentation, Glossary, \"Consistency\" and \"ACID\"", Line: 16, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "same", Line: 17, Col: 16}, {V: "identical", Line: 17, Col: 22}, {V: "up-to-date", Line: 17, Col: 33}, {V: "latest", Line: 17, Col: 45}},
+					Subject:    []yamlstrict.Str{{V: "\\bacid\\b", Line: 18, Col: 15}, {V: "\\btransactions?\\b", Line: 18, Col: 27}, {V: "\\bcommit", Line: 18, Col: 48}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 19, Col: 15}, {V: "leadin", Line: 19, Col: 24}, {V: "title", Line: 19, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:every|all|each|any) (?:the )?(?:nodes?|replicas?|servers?|copies|instances?|readers?)\\b[^;]{0,40}\\b(?:reads?|sees?|returns?|gets?|has|have|shows?|holds?)\\b[^;]{0,20}\\b(?:same|identical|latest|up-to-date|newest|most recent) (?:data|values?|state|results?|writes?)", Line: 21, Col: 9}, {V: "\\bsame (?:data|value|state) (?:on|in|across|from) (?:every|all|each) (?:the )?(?:nodes?|replicas?|servers?)", Line: 22, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bcap\\b", Line: 24, Col: 14}, {V: "\\blineari[sz]", Line: 24, Col: 25}, {V: "\\beventual", Line: 24, Col: 42}, {V: "\\b(?:does|do|is) not (?:mean|about|require|refer|guarantee)\\b", Line: 24, Col: 56}, {V: "\\bnot (?:the|what) acid\\b", Line: 24, Col: 121}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 23, Col: 15},
+					Match:      []yamlstrict.Str{{V: "ACID consistency means that after a commit every node reads the same data.", Line: 26, Col: 9}, {V: "ACID properties of a transaction:\n1) Atomicity: all or nothing.\n2) After the transaction completes every node should read the same data, not stale data.\n", Line: 27, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "ACID consistency means a transaction moves the database from one valid state to another.", Line: 32, Col: 9}, {V: "In the CAP theorem, consistency means every node sees the same data.", Line: 33, Col: 9}, {V: "With eventual consistency all replicas return the same value once writes stop.", Line: 34, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/acid-durability-as-replication", Line: 36, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 37, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 38, Col: 15},
+					Summary:    yamlstrict.Str{V: "ACID durability described as identical data on all shards or nodes", Line: 39, Col: 14},
+					Doc:        yamlstrict.Str{V: "Durability means that once a transaction has committed its effects\nsurvive crashes and power loss (written to stable storage, typically\nthrough a write-ahead log and fsync). Shards hold different partitions\nof the data by design, so \"the same data in all shards\" is not even a\ncoherent goal.\n", Line: 40, Col: 10},
+					Correct:    yamlstrict.Str{V: "Durability: once COMMIT returns, the transaction's changes survive later failures (crash, power loss), for example because the WAL was flushed to stable storage.", Line: 46, Col: 14},
+					References: []yamlstrict.Str{{V: "Haerder & Reuter (1983)", Line: 48, Col: 9}, {V: "PostgreSQL documentation, \"Reliability and the Write-Ahead Log\"", Line: 49, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "durab", Line: 50, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bdurab", Line: 51, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:same|identical|consistent|in sync|synchroni[sz]ed|replicated)\\b[^;]{0,30}\\b(?:all|every|each|across)\\b[^;]{0,15}\\b(?:shards?|nodes?|replicas?|servers?|partitions?)\\b", Line: 53, Col: 9}, {V: "\\b(?:all|every|each) (?:the )?(?:shards?|nodes?|replicas?|partitions?)\\b[^;]{0,30}\\b(?:same|identical)\\b", Line: 54, Col: 9}},
+					Match:      []yamlstrict.Str{{V: "Durability means after the transaction completes the data is same in all the shards.", Line: 56, Col: 9}, {V: "Durable: every replica holds identical data once the commit finishes.", Line: 57, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Durability means committed changes survive crashes and power loss.", Line: 59, Col: 9}, {V: "Durability is not about keeping the same data on all shards; it is about surviving crashes.", Line: 60, Col: 9}},
+					At:         yamlstrict.Pos{Line: 36, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/mysql-query-cache", Line: 62, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 63, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 64, Col: 15},
+					Summary:    yamlstrict.Str{V: "the MySQL query cache recommended (removed in MySQL 8.0)", Line: 65, Col: 14},
+					Doc:        yamlstrict.Str{V: "The MySQL query cache was deprecated in 5.7.20 and removed in MySQL 8.0\n(the query_cache_* variables, SQL_CACHE and RESET QUERY CACHE are gone).\nNo supported MySQL release has it.\n", Line: 66, Col: 10},
+					Correct:    yamlstrict.Str{V: "MySQL 8.0 and later have no query cache; cache results in the application or Redis, use ProxySQL's query cache, or precompute (summary tables).", Line: 70, Col: 14},
+					References: []yamlstrict.Str{{V: "MySQL 5.7 Reference Manual §8.10.3 (deprecated in 5.7.20, removed in 8.0)", Line: 72, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "query cache", Line: 73, Col: 16}, {V: "query_cache", Line: 73, Col: 29}},
+					Any:        []yamlstrict.Str{{V: "\\bmysql\\b[^;]{0,30}\\bquery[ _]cache\\b", Line: 74, Col: 11}, {V: "\\bquery_cache_(?:type|size|limit)\\b", Line: 74, Col: 52}, {V: "\\bsql_cache\\b", Line: 74, Col: 91}},
+					Unless:     []yamlstrict.Str{{V: "\\bremov", Line: 75, Col: 14}, {V: "\\bdeprecat", Line: 75, Col: 25}, {V: "\\bno longer\\b", Line: 75, Col: 39}, {V: "\\bproxysql\\b", Line: 75, Col: 56}, {V: "\\b5\\.[0-7]\\b", Line: 75, Col: 72}, {V: "\\bgone\\b", Line: 75, Col: 88}, {V: "\\bdropped\\b", Line: 75, Col: 100}, {V: "\\beliminated\\b", Line: 75, Col: 115}, {V: "\\bdiscontinued\\b", Line: 75, Col: 133}},
+					Match:      []yamlstrict.Str{{V: "PostgreSQL shared_buffers MySQL query cache", Line: 77, Col: 9}, {V: "Turn on the MySQL query cache to speed up repeated SELECTs.", Line: 78, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "MySQL removed the query cache in 8.0.", Line: 80, Col: 9}, {V: "The MySQL query cache was deprecated in 5.7.20 and no longer exists.", Line: 81, Col: 9}},
+					At:         yamlstrict.Pos{Line: 62, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/postgres-result-cache", Line: 83, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 84, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 85, Col: 15},
+					Summary:    yamlstrict.Str{V: "PostgreSQL said to cache query results", Line: 86, Col: 14},
+					Doc:        yamlstrict.Str{V: "PostgreSQL has no query-result cache. shared_buffers caches data and\nindex pages (8 kB blocks); a repeated query runs again in full, only\nwith warmer pages. Prepared statements can reuse a plan, which is a\ndifferent thing.\n", Line: 87, Col: 10},
+					Correct:    yamlstrict.Str{V: "PostgreSQL's shared_buffers is a page cache, not a result cache; cache results outside the database (application, Redis, pgpool-II) or with materialized views.", Line: 92, Col: 14},
+					References: []yamlstrict.Str{{V: "PostgreSQL documentation §20.4.1, shared_buffers", Line: 94, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "shared buffer", Line: 95, Col: 16}, {V: "shared_buffer", Line: 95, Col: 31}, {V: "query result", Line: 95, Col: 46}, {V: "result set", Line: 95, Col: 60}},
+					Subject:    []yamlstrict.Str{{V: "\\bpostgres(?:ql)?\\b", Line: 96, Col: 15}, {V: "\\bpg\\b", Line: 96, Col: 38}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 97, Col: 15}, {V: "leadin", Line: 97, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:cach\\w*|keeps?|stores?|holds?|saves?)\\b[^;]{0,40}\\b(?:quer(?:y|ies)|results?)\\b[^;]{0,30}\\bshared[_ ]buffers?\\b", Line: 99, Col: 9}, {V: "\\bshared[_ ]buffers?\\b[^;]{0,30}\\b(?:cach\\w*|stores?|keeps?|holds?)\\b[^;]{0,20}\\b(?:query results|results of queries|quer(?:y|ies)\\b)", Line: 100, Col: 9}, {V: "\\b(?:postgres(?:ql)?)\\b[^;]{0,30}\\b(?:caches|stores|reuses)\\b[^;]{0,20}\\b(?:query results|result sets)\\b", Line: 101, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bpages?\\b", Line: 102, Col: 14}, {V: "\\bblocks?\\b", Line: 102, Col: 28}, {V: "\\bplans?\\b", Line: 102, Col: 43}, {V: "\\bpgpool\\b", Line: 102, Col: 57}},
+					Match:      []yamlstrict.Str{{V: "Example: PostgreSQL caches frequently executed queries in shared buffers.", Line: 104, Col: 9}, {V: "PostgreSQL caches query results so repeated SELECTs are free.", Line: 105, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "PostgreSQL's shared_buffers caches table and index pages, not query results.", Line: 107, Col: 9}, {V: "Use Redis to cache query results in front of PostgreSQL.", Line: 108, Col: 9}},
+					At:         yamlstrict.Pos{Line: 83, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/dynamodb-transaction-limit", Line: 110, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 111, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 112, Col: 15},
+					Summary:    yamlstrict.Str{V: "DynamoDB transactions limited to 25 items (100 since 2022)", Line: 113, Col: 14},
+					Doc:        yamlstrict.Str{V: "Since September 2022 TransactWriteItems and TransactGetItems accept up\nto 100 actions on distinct items, with a 4 MB aggregate size limit. 25\nwas the earlier limit. BatchWriteItem's 25 requests is a different,\nnon-transactional API.\n", Line: 114, Col: 10},
+					Correct:    yamlstrict.Str{V: "A DynamoDB transaction can include up to 100 actions on distinct items (4 MB in total); BatchWriteItem, which is not atomic, takes up to 25 put or delete requests.", Line: 119, Col: 14},
+					References: []yamlstrict.Str{{V: "Amazon DynamoDB Developer Guide, \"Amazon DynamoDB Transactions - How it works\"", Line: 121, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "transact", Line: 122, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bdynamo ?db\\b", Line: 123, Col: 15}, {V: "\\btransact(?:write|get)items\\b", Line: 123, Col: 33}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 124, Col: 15}, {V: "leadin", Line: 124, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\btransact\\w*\\b[^;]{0,40}\\b25\\b", Line: 125, Col: 11}, {V: "\\b25 (?:items|actions|operations|writes)\\b[^;]{0,30}\\btransact", Line: 125, Col: 46}},
+					Unless:     []yamlstrict.Str{{V: "\\bbatch", Line: 126, Col: 14}, {V: "\\b100\\b", Line: 126, Col: 25}},
+					Match:      []yamlstrict.Str{{V: "DynamoDB transactions support up to 25 items, MongoDB supports multi-document transactions.", Line: 128, Col: 9}, {V: "TransactWriteItems is limited to 25 actions.", Line: 129, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "DynamoDB transactions take up to 100 actions; BatchWriteItem takes 25.", Line: 131, Col: 9}, {V: "BatchWriteItem writes up to 25 items per call.", Line: 132, Col: 9}},
+					At:         yamlstrict.Pos{Line: 110, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/fulltext-index-for-like", Line: 134, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 135, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 136, Col: 15},
+					Summary:    yamlstrict.Str{V: "a full-text index recommended for LIKE '%term%'", Line: 137, Col: 14},
+					Doc:        yamlstrict.Str{V: "Full-text indexes do not speed up LIKE with a leading wildcard. MySQL\nFULLTEXT indexes serve only MATCH() ... AGAINST(); PostgreSQL full-text\nsearch (tsvector with GIN) matches lexemes through @@, not substrings.\nSubstring LIKE/ILIKE in PostgreSQL needs a trigram index (pg_trgm);\nB-trees help only prefix patterns ('abc%').\n", Line: 138, Col: 10},
+					Correct:    yamlstrict.Str{V: "LIKE '%term%' needs a trigram index (PostgreSQL pg_trgm, GIN or GiST) or a search engine; full-text indexes serve word searches through MATCH ... AGAINST (MySQL) or to_tsvector @@ to_tsquery (PostgreSQL).", Line: 144, Col: 14},
+					References: []yamlstrict.Str{{V: "PostgreSQL documentation, Appendix F, pg_trgm", Line: 146, Col: 9}, {V: "MySQL Reference Manual, \"Full-Text Search Functions\"", Line: 147, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "fulltext", Line: 148, Col: 16}, {V: "full-text", Line: 148, Col: 26}, {V: "full text", Line: 148, Col: 37}},
+					Claim:      []yamlstrict.Str{{V: "\\blike\\s+['\"]%", Line: 149, Col: 13}, {V: "\\bfull[- ]?text\\b", Line: 149, Col: 32}},
+					Unless:     []yamlstrict.Str{{V: "\\btrigram\\b", Line: 150, Col: 14}, {V: "\\bpg_trgm\\b", Line: 150, Col: 29}, {V: "\\bmatch\\b[^;]{0,20}\\bagainst\\b", Line: 150, Col: 44}, {V: "\\bto_tsvector\\b", Line: 150, Col: 78}, {V: "@@", Line: 150, Col: 97}},
+					Match:      []yamlstrict.Str{{V: "Example: WHERE description LIKE '%backend%' -> full-text index on description.", Line: 152, Col: 9}, {V: "Add a FULLTEXT index so that name LIKE '%smith%' is fast.", Line: 153, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "LIKE '%smith%' needs a trigram index (pg_trgm); full-text indexes serve MATCH ... AGAINST.", Line: 155, Col: 9}, {V: "A full-text index does not help LIKE '%term%'.", Line: 156, Col: 9}},
+					At:         yamlstrict.Pos{Line: 134, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cassandra-vector-clocks", Line: 158, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 159, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 160, Col: 15},
+					Summary:    yamlstrict.Str{V: "Cassandra said to use vector clocks", Line: 161, Col: 14},
+					Doc:        yamlstrict.Str{V: "Cassandra deliberately dropped Dynamo's vector clocks: every cell\ncarries a write timestamp and concurrent writes are resolved by\nlast-write-wins. Riak and Amazon's original Dynamo use vector clocks\n(dotted version vectors).\n", Line: 162, Col: 10},
+					Correct:    yamlstrict.Str{V: "Cassandra resolves concurrent writes per cell with timestamps (last-write-wins); vector clocks and version vectors are used by Riak and by the original Dynamo design.", Line: 167, Col: 14},
+					References: []yamlstrict.Str{{V: "Apache Cassandra documentation, Architecture, \"Dynamo\", \"Data Versioning\"", Line: 169, Col: 9}, {V: "DeCandia et al., \"Dynamo - Amazon's Highly Available Key-value Store\" (SOSP 2007), §4.4", Line: 170, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "cassandra", Line: 171, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bvector clocks?\\b", Line: 172, Col: 15}, {V: "\\bversion vectors?\\b", Line: 172, Col: 37}, {V: "\\bcausality tracking\\b", Line: 172, Col: 61}, {V: "\\bdotted version", Line: 172, Col: 87}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 173, Col: 15}, {V: "leadin", Line: 173, Col: 24}},
+					Claim:      []yamlstrict.Str{{V: "\\bcassandra\\b", Line: 174, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\btimestamps?\\b", Line: 175, Col: 14}, {V: "\\binstead of\\b", Line: 175, Col: 33}, {V: "\\brather than\\b", Line: 175, Col: 51}, {V: "\\bdropped\\b", Line: 175, Col: 70}, {V: "\\babandon", Line: 175, Col: 85}},
+					Match:      []yamlstrict.Str{{V: "LWW vector clocks Cassandra", Line: 177, Col: 9}, {V: "2 Version Vectors / Vector Clocks\n\n- Track causality of updates to detect concurrent writes.\n\nRiak Cassandra causality tracking\n", Line: 178, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Cassandra resolves conflicts with write timestamps instead of vector clocks.", Line: 185, Col: 9}, {V: "Riak uses vector clocks, while Cassandra uses last-write-wins.", Line: 186, Col: 9}},
+					At:         yamlstrict.Pos{Line: 158, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/dynamodb-vector-clocks", Line: 188, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 189, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 190, Col: 15},
+					Summary:    yamlstrict.Str{V: "DynamoDB said to use vector clocks (Dynamo is not DynamoDB)", Line: 191, Col: 14},
+					Doc:        yamlstrict.Str{V: "Vector clocks were used by Amazon's 2007 Dynamo system (and by Riak),\nnot by the DynamoDB service: DynamoDB exposes no vector clocks or sibling\nversions, single-Region tables have one leader per partition, and global\ntables reconcile concurrent writes by last-writer-wins.\n", Line: 192, Col: 10},
+					Correct:    yamlstrict.Str{V: "Riak (and the original Dynamo paper) use vector clocks; DynamoDB uses conditional writes for optimistic locking and last-writer-wins for global tables.", Line: 197, Col: 14},
+					References: []yamlstrict.Str{{V: "DeCandia et al., \"Dynamo\" (SOSP 2007), §4.4", Line: 199, Col: 9}, {V: "Amazon DynamoDB Developer Guide, \"Global tables - how it works\"", Line: 200, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "dynamodb", Line: 201, Col: 16}, {V: "dynamo db", Line: 201, Col: 26}},
+					Subject:    []yamlstrict.Str{{V: "\\bvector clocks?\\b", Line: 202, Col: 15}, {V: "\\bversion vectors?\\b", Line: 202, Col: 37}, {V: "\\bcausality tracking\\b", Line: 202, Col: 61}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 203, Col: 15}, {V: "leadin", Line: 203, Col: 24}},
+					Claim:      []yamlstrict.Str{{V: "\\bdynamo ?db\\b", Line: 204, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\blast[- ]writer?[- ]wins\\b", Line: 205, Col: 14}, {V: "\\blww\\b", Line: 205, Col: 45}, {V: "\\btimestamps?\\b", Line: 205, Col: 56}, {V: "\\binstead\\b", Line: 205, Col: 75}, {V: "\\bnot dynamodb\\b", Line: 205, Col: 90}, {V: "\\brather than\\b", Line: 205, Col: 110}},
+					Match:      []yamlstrict.Str{{V: "4 Version Vectors / Vector Clocks\n\n- Track causality of updates to resolve conflicts.\n\nDynamoDB\n", Line: 207, Col: 9}, {V: "DynamoDB tracks concurrent writes with vector clocks.", Line: 213, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "The Dynamo paper used vector clocks; DynamoDB global tables use last-writer-wins.", Line: 215, Col: 9}, {V: "Riak uses vector clocks.", Line: 216, Col: 9}},
+					At:         yamlstrict.Pos{Line: 188, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/nosql-lacks-transactions", Line: 218, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 219, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 220, Col: 15},
+					Summary:    yamlstrict.Str{V: "NoSQL databases said to lack transactions as a whole", Line: 221, Col: 14},
+					Doc:        yamlstrict.Str{V: "As a blanket statement this is false: MongoDB (replica sets since 4.0,\nsharded clusters since 4.2), DynamoDB (TransactWriteItems), Couchbase,\nFoundationDB, Cosmos DB and others offer multi-item ACID transactions.\nSome NoSQL stores (Cassandra beyond single-partition lightweight\ntransactions) do not.\n", Line: 222, Col: 10},
+					Correct:    yamlstrict.Str{V: "Transaction support varies by NoSQL product; many (MongoDB, DynamoDB, Couchbase, FoundationDB) support multi-item ACID transactions, often with limits, and others offer only single-item or single-partition atomicity.", Line: 228, Col: 14},
+					References: []yamlstrict.Str{{V: "MongoDB Manual, \"Transactions\"", Line: 230, Col: 9}, {V: "Amazon DynamoDB Developer Guide, \"Transactions\"", Line: 231, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "nosql", Line: 232, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bnosql\\b", Line: 233, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:lack|lacks|lose|losing|loses|give up|giving up|gives up|sacrific\\w*|no support for|(?:do|does) not (?:support|have|offer)|cannot do|(?:do|does) not do)\\b[^;]{0,40}\\btransactions?\\b", Line: 235, Col: 9}, {V: "\\btransactions? (?:are|is) (?:not (?:supported|available)|unsupported|missing)\\b", Line: 236, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\b(?:some|many|most|certain|older|traditional|early|typical(?:ly)?|often|usually|historically|several)\\b[^;]{0,20}\\bnosql\\b", Line: 238, Col: 14}, {V: "\\bnosql\\b[^;]{0,40}\\b(?:some|many|certain|often|usually|typically|historically|may)\\b", Line: 238, Col: 141}, {V: "\\bmongodb\\b", Line: 238, Col: 230}, {V: "\\bdynamodb\\b", Line: 238, Col: 245}, {V: "\\bsingle[- ](?:document|item|partition|row|key)", Line: 238, Col: 261}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 237, Col: 15},
+					Match:      []yamlstrict.Str{{V: "NoSQL means losing JOINs, transactions, foreign keys, and mature tooling.", Line: 240, Col: 9}, {V: "NoSQL databases lack multi-item transactions - you need workarounds.", Line: 241, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Many NoSQL databases lack multi-item transactions; MongoDB and DynamoDB have them.", Line: 243, Col: 9}, {V: "Some NoSQL stores only offer single-partition transactions.", Line: 244, Col: 9}},
+					At:         yamlstrict.Pos{Line: 218, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/eventual-consistency-definition", Line: 246, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 247, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 248, Col: 15},
+					Summary:    yamlstrict.Str{V: "eventual consistency defined as only some replicas being consistent", Line: 249, Col: 14},
+					Doc:        yamlstrict.Str{V: "Eventual consistency is a convergence guarantee: if no new updates are\nmade, all replicas eventually return the last written value, and\nmeanwhile reads may be stale. It does not mean that only the replica\nthat took the write is consistent, nor that the others stay\ninconsistent.\n", Line: 250, Col: 10},
+					Correct:    yamlstrict.Str{V: "Eventual consistency: when writes stop, all replicas converge to the same (last written) value; until then reads may return stale data.", Line: 256, Col: 14},
+					References: []yamlstrict.Str{{V: "Vogels, \"Eventually Consistent\", Communications of the ACM 52(1), 2009", Line: 258, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "eventual", Line: 259, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\beventual(?:ly)? consisten\\w*\\b", Line: 260, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\bonly (?:consistent )?(?:in|within|on) (?:the )?(?:write|primary|leader|one|a single|single|some)\\b", Line: 262, Col: 9}, {V: "\\bnot (?:consistent )?(?:in|across|on) all (?:the )?(?:replicas?|nodes?|replica sets?|servers?)\\b", Line: 263, Col: 9}, {V: "\\b(?:never|not) (?:become|becomes|be|get|gets) consistent\\b", Line: 264, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\beventually (?:all|every|converge|become|agree|reach)\\b", Line: 266, Col: 14}, {V: "\\bconverg", Line: 266, Col: 74}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 265, Col: 15},
+					Match:      []yamlstrict.Str{{V: "Eventually consistent means the data within the write replica set is only consistent not in all the replica sets.", Line: 268, Col: 9}, {V: "With eventual consistency the data is only consistent on the primary, never on the replicas.", Line: 269, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Eventual consistency means all replicas converge to the same value once writes stop.", Line: 271, Col: 9}, {V: "Eventual consistency lets replicas return stale data for a while before they converge.", Line: 272, Col: 9}},
+					At:         yamlstrict.Pos{Line: 246, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cap-ca-databases", Line: 274, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 275, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 276, Col: 15},
+					Summary:    yamlstrict.Str{V: "traditional SQL databases presented as CA systems", Line: 277, Col: 14},
+					Doc:        yamlstrict.Str{V: "CAP is about replicated systems talking over a network, where\npartitions cannot be ruled out, so \"CA\" is not a real choice. A\nsingle-node database is outside CAP's model (and when it is unreachable\nit is simply unavailable); a replicated SQL database must pick C or A\nduring a partition (synchronous replication gives CP).\n", Line: 278, Col: 10},
+					Correct:    yamlstrict.Str{V: "In a distributed system partitions happen, so the CAP choice is between consistency and availability during a partition; single-node databases are not meaningfully \"CA\", and replicated SQL databases are typically CP (synchronous) or favour availability with asynchronous replicas.", Line: 284, Col: 14},
+					References: []yamlstrict.Str{{V: "Gilbert & Lynch, \"Brewer's Conjecture and the Feasibility of Consistent, Available, Partition-Tolerant Web Services\" (2002)", Line: 286, Col: 9}, {V: "Brewer, \"CAP Twelve Years Later\" (IEEE Computer, 2012)", Line: 287, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "sql", Line: 288, Col: 16}, {V: "rdbms", Line: 288, Col: 21}, {V: "relational", Line: 288, Col: 28}, {V: "postgres", Line: 288, Col: 40}, {V: "mysql", Line: 288, Col: 50}, {V: "oracle", Line: 288, Col: 57}},
+					Subject:    []yamlstrict.Str{{V: "\\bca\\b", Line: 289, Col: 15}, {V: "\\bconsistency (?:\\+|and|&) availability\\b", Line: 289, Col: 25}, {V: "\\bconsistent and available\\b", Line: 289, Col: 70}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 290, Col: 15}, {V: "leadin", Line: 290, Col: 24}},
+					Claim:      []yamlstrict.Str{{V: "\\b(?:rdbms|sql databases?|relational databases?|single[- ](?:node|server|instance) (?:databases?|dbs?)|postgres(?:ql)?|mysql|oracle|sql server)\\b", Line: 291, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "^(?:\\S+\\s+){0,11}\\S+$", Line: 295, Col: 9}, {V: "\\b(?:is|are)\\b[^;]{0,15}\\bca\\b", Line: 296, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\b(?:not|never|no)\\b[^;]{0,20}\\bca\\b", Line: 298, Col: 14}, {V: "\\bca\\b[^;]{0,20}\\b(?:is not|are not|is no|is never)\\b", Line: 298, Col: 54}, {V: "\\bnot (?:really |truly |actually |a |meaningfully )?(?:real|possible|meaningful|an option|a valid)\\b", Line: 298, Col: 111}, {V: "\\bno such thing\\b", Line: 298, Col: 215}, {V: "\\bcannot (?:choose|have|pick)\\b", Line: 298, Col: 236}, {V: "\\bcp\\b", Line: 298, Col: 271}, {V: "\\bap\\b", Line: 298, Col: 281}, {V: "\\boutside\\b", Line: 298, Col: 291}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 297, Col: 15},
+					Match:      []yamlstrict.Str{{V: "CA: Traditional SQL databases (not distributed - assumes no partition).", Line: 300, Col: 9}, {V: "3 CA Systems (Consistency + Availability)\n\n- Traditional RDBMS that assume no network partitions.\n", Line: 301, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "CA is not a real option for a distributed SQL database; with synchronous replicas it is CP.", Line: 306, Col: 9}, {V: "CP: MongoDB and HBase; AP: Cassandra.", Line: 307, Col: 9}},
+					At:         yamlstrict.Pos{Line: 274, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cap-two-of-three", Line: 309, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 310, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 311, Col: 15},
+					Summary:    yamlstrict.Str{V: "CAP stated as \"pick any two of three\"", Line: 312, Col: 14},
+					Doc:        yamlstrict.Str{V: "The theorem says that during a network partition a replicated system\ncannot be both linearizably consistent and totally available. Partition\ntolerance is not optional in a distributed system, and without a\npartition both C and A are possible. Brewer called \"2 of 3\" misleading\n(2012); it leads straight to the \"CA systems\" error.\n", Line: 313, Col: 10},
+					Correct:    yamlstrict.Str{V: "CAP: when a network partition occurs, a replicated system must choose between consistency and availability; without partitions both are possible, and the everyday trade-off is latency against consistency (PACELC).", Line: 319, Col: 14},
+					References: []yamlstrict.Str{{V: "Gilbert & Lynch (2002), Theorem 1", Line: 321, Col: 9}, {V: "Brewer, \"CAP Twelve Years Later\" (IEEE Computer, 2012)", Line: 322, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "cap", Line: 323, Col: 16}, {V: "partition", Line: 323, Col: 21}, {V: "consistency", Line: 323, Col: 32}},
+					Subject:    []yamlstrict.Str{{V: "\\bcap\\b", Line: 324, Col: 15}, {V: "\\bconsistency\\b[^;]{0,40}\\bavailability\\b", Line: 324, Col: 26}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 325, Col: 15}, {V: "leadin", Line: 325, Col: 24}, {V: "title", Line: 325, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:only|at most|just)\\b[^;]{0,25}\\b(?:two|2)\\b[^;]{0,25}(?:at a time|at once|of (?:the |these )?(?:three|3)|out of (?:the )?(?:three|3)|guarantees|properties|in any)", Line: 327, Col: 9}, {V: "\\b(?:pick|choose|have|get|guarantee|satisfy)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,25}(?:of (?:the |these )?(?:three|3)|out of (?:three|3)|at a time|in any|properties|guarantees|:)", Line: 328, Col: 9}, {V: "\\b(?:two|2) (?:out )?of (?:the |these )?(?:three|3)\\b", Line: 329, Col: 9}, {V: "\\b(?:only|pick|choose|have|get|guarantee)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,10}\\bof\\b[^;]{0,10}\\b(?:consistency|availability|partition)", Line: 330, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bduring (?:a )?(?:network )?partition", Line: 331, Col: 14}, {V: "\\bwhen (?:a )?(?:network )?partition", Line: 331, Col: 56}, {V: "\\bin the (?:presence|event) of (?:a )?partition", Line: 331, Col: 96}, {V: "\\bpacelc\\b", Line: 331, Col: 147}, {V: "\\bmisleading\\b", Line: 331, Col: 161}, {V: "\\bnot (?:really )?a choice\\b", Line: 331, Col: 179}},
+					Match:      []yamlstrict.Str{{V: "CAP theorem states you can only have 2 of 3: Consistency, Availability, Partition Tolerance.", Line: 333, Col: 9}, {V: "CAP = Consistency, Availability, Partition Tolerance\nDistributed systems can only guarantee two at a time.\n", Line: 334, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "CAP says that during a network partition a system must choose between consistency and availability.", Line: 338, Col: 9}, {V: "Pick two of the three colours for the logo.", Line: 339, Col: 9}},
+					At:         yamlstrict.Pos{Line: 309, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/readconcern-majority-latest", Line: 341, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 342, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 343, Col: 15},
+					Summary:    yamlstrict.Str{V: "MongoDB readConcern \"majority\" described as waiting for replication or giving the latest data", Line: 344, Col: 14},
+					Doc:        yamlstrict.Str{V: "readConcern \"majority\" does not wait for anything: the node answers at\nonce from its snapshot at the majority-commit point, so the read returns\nonly majority-acknowledged data (which will not be rolled back), and\nthat may be older than the latest write. It gives durability of what you\nread, not recency. Linearizable reads need readConcern \"linearizable\" on\nthe primary; read-your-writes needs causally consistent sessions.\n", Line: 345, Col: 10},
+					Correct:    yamlstrict.Str{V: "readConcern \"majority\" returns data acknowledged by a majority (it will not be rolled back) without waiting; for the latest value use readConcern \"linearizable\" on the primary or causally consistent sessions.", Line: 352, Col: 14},
+					References: []yamlstrict.Str{{V: "MongoDB Manual, Read Concern \"majority\" and \"linearizable\"", Line: 354, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "readconcern", Line: 355, Col: 16}, {V: "read concern", Line: 355, Col: 29}},
+					Claim:      []yamlstrict.Str{{V: "\\bread ?concern\\b[^;]{0,20}\\bmajority\\b", Line: 356, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:waits?|ensures?|guarantees?|makes sure)\\b[^;]{0,40}\\b(?:replicated|written|acknowledged|committed|propagated) (?:to|by|on) (?:a )?majority\\b[^;]{0,30}\\bbefore\\b", Line: 358, Col: 9}, {V: "\\bbefore (?:a |the )?read (?:returns|completes)\\b", Line: 359, Col: 9}, {V: "\\b(?:latest|most recent|newest) (?:data|write|value|version)\\b", Line: 360, Col: 9}, {V: "\\bstrong(?:ly)? consisten\\w*\\b", Line: 361, Col: 9}, {V: "\\bread[- ]your[- ](?:own[- ])?writes\\b", Line: 362, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\blinearizable\\b", Line: 363, Col: 14}, {V: "\\bcausal", Line: 363, Col: 34}},
+					Match:      []yamlstrict.Str{{V: "MongoDB's readConcern: \"majority\" ensures the data is replicated to a majority before a read returns.", Line: 365, Col: 9}, {V: "Use readConcern majority to always read the latest write.", Line: 366, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "readConcern \"majority\" returns majority-acknowledged data, which may not be the latest write.", Line: 368, Col: 9}, {V: "For the latest value use readConcern \"linearizable\"; \"majority\" only avoids rolled-back data.", Line: 369, Col: 9}},
+					At:         yamlstrict.Pos{Line: 341, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/mongodb-transactions-since-4x", Line: 371, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 372, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 373, Col: 15},
+					Summary:    yamlstrict.Str{V: "MongoDB transactions dated \"since 4.x\" without the replica-set and sharded split", Line: 374, Col: 14},
+					Doc:        yamlstrict.Str{V: "Single-document writes have always been atomic. Multi-document ACID\ntransactions arrived in MongoDB 4.0 for replica sets only, and in 4.2\nfor sharded clusters; standalone servers have none. \"Since 4.x\" hides\nthat a 4.0 sharded cluster has no multi-document transactions.\n", Line: 375, Col: 10},
+					Correct:    yamlstrict.Str{V: "Single-document writes are always atomic; multi-document ACID transactions work on replica sets since MongoDB 4.0 and on sharded clusters since 4.2, never on standalone servers.", Line: 380, Col: 14},
+					References: []yamlstrict.Str{{V: "MongoDB Manual, \"Transactions\"", Line: 382, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "transaction", Line: 383, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 384, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 385, Col: 15}, {V: "leadin", Line: 385, Col: 24}, {V: "title", Line: 385, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\btransactions?\\b[^;]{0,30}\\b(?:since|from|as of|starting (?:with|from|in)|in|after) (?:version |v)?4(?:\\.x|\\+)?\\b", Line: 387, Col: 9}, {V: "\\b(?:since|from|as of|starting (?:with|from|in)) (?:mongo(?:db)? )?(?:version |v)?4(?:\\.x|\\+)?\\b[^;]{0,50}\\btransactions?\\b", Line: 388, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\breplica sets?\\b", Line: 389, Col: 14}, {V: "\\bshard", Line: 389, Col: 35}, {V: "\\b4\\.2\\b", Line: 389, Col: 46}, {V: "\\bsingle[- ]document\\b", Line: 389, Col: 58}},
+					Match:      []yamlstrict.Str{{V: "MongoDB supports ACID transactions since version 4.x.", Line: 391, Col: 9}, {V: "Since MongoDB 4 you get multi-document transactions everywhere.", Line: 392, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "MongoDB has multi-document transactions on replica sets since 4.0 and on sharded clusters since 4.2.", Line: 394, Col: 9}, {V: "MongoDB supports transactions.", Line: 395, Col: 9}},
+					At:         yamlstrict.Pos{Line: 371, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/mongodb-replicated-by-default", Line: 397, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 398, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 399, Col: 15},
+					Summary:    yamlstrict.Str{V: "a replica set described as there by default, out of the box", Line: 400, Col: 14},
+					Doc:        yamlstrict.Str{V: "Nothing is replicated by default: a mongod started without --replSet is\na standalone server. Three members (a primary and two secondaries) is\nMongoDB's recommended minimum topology, which you configure (managed\nservices such as Atlas provision it for you), and a replica set gives\navailability and read scaling, not write scaling (that needs sharding).\n", Line: 401, Col: 10},
+					Correct:    yamlstrict.Str{V: "A replica set must be configured; MongoDB recommends at least three data-bearing members (one primary, two secondaries) for production, and horizontal write scaling needs sharding.", Line: 407, Col: 14},
+					References: []yamlstrict.Str{{V: "MongoDB Manual, \"Replica Set Deployment Architectures\"", Line: 409, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "secondar", Line: 410, Col: 16}, {V: "out of the box", Line: 410, Col: 26}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:by )?default\\b[^;]{0,30}\\b(?:\\d|one|two|three) (?:primary|secondar(?:y|ies)|replicas?|nodes?)\\b[^;]{0,30}\\b(?:replica sets?|secondar(?:y|ies)|replicas?)\\b", Line: 412, Col: 9}, {V: "\\bout of the box\\b[^;]{0,60}\\breplica sets?\\b", Line: 413, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\brecommend", Line: 414, Col: 14}, {V: "\\bconfigure", Line: 414, Col: 29}, {V: "\\bmust\\b", Line: 414, Col: 44}, {V: "\\batlas\\b", Line: 414, Col: 56}},
+					Match:      []yamlstrict.Str{{V: "High Scalability and availability out of the box due to default 1 primary and 2 secondary replica sets.", Line: 416, Col: 9}, {V: "By default MongoDB runs one primary and two secondaries.", Line: 417, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "MongoDB recommends at least a three-member replica set, which you configure with --replSet.", Line: 419, Col: 9}, {V: "A default install is a standalone server with no replicas.", Line: 420, Col: 9}},
+					At:         yamlstrict.Pos{Line: 397, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/sticky-replica-read-your-writes", Line: 422, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 423, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 424, Col: 15},
+					Summary:    yamlstrict.Str{V: "pinning a session to one replica said to give read-your-writes", Line: 425, Col: 14},
+					Doc:        yamlstrict.Str{V: "Writes go to the primary and reach a replica asynchronously, so a user\npinned to one replica can still miss their own write before it has\nreplicated. Sticking to one replica gives monotonic reads (no going\nback in time), not read-your-writes, which needs reads from the leader\nafter a write or a replica that has applied the write's LSN or GTID.\n", Line: 426, Col: 10},
+					Correct:    yamlstrict.Str{V: "Pinning a session to one replica gives monotonic reads; read-your-writes needs post-write reads routed to the primary, or to a replica whose replay position has reached the write.", Line: 432, Col: 14},
+					References: []yamlstrict.Str{{V: "Kleppmann, Designing Data-Intensive Applications (2017), ch. 5, \"Reading Your Own Writes\" and \"Monotonic Reads\"", Line: 434, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "own writes", Line: 435, Col: 16}, {V: "own write", Line: 435, Col: 28}, {V: "read-your-writes", Line: 435, Col: 39}, {V: "read your writes", Line: 435, Col: 57}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:same|one|single|particular|specific|sticky|pinned)\\b[^;]{0,20}\\breplica\\b[^;]{0,60}\\b(?:sees?|read|reads|get|gets)\\b[^;]{0,10}\\b(?:their|its|your|his|her) own (?:writes?|changes|updates)\\b", Line: 437, Col: 9}, {V: "\\breplica-?\\d\\b[^;]{0,60}\\b(?:sees?|reads?|gets?) (?:their|its|your) own writes?\\b", Line: 438, Col: 9}, {V: "\\b(?:session affinity|sticky sessions?)\\b[^;]{0,60}\\bread[- ]your[- ](?:own[- ])?writes\\b", Line: 439, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bprimary\\b", Line: 440, Col: 14}, {V: "\\bleader\\b", Line: 440, Col: 29}, {V: "\\blsn\\b", Line: 440, Col: 43}, {V: "\\bgtid\\b", Line: 440, Col: 54}, {V: "\\bcaught up\\b", Line: 440, Col: 66}, {V: "\\bmonotonic\\b", Line: 440, Col: 83}},
+					Match:      []yamlstrict.Str{{V: "Example: User always reads from replica-2 during their session -> sees their own writes.", Line: 442, Col: 9}, {V: "Pin each user to the same replica so that they see their own writes.", Line: 443, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Pinning a user to one replica gives monotonic reads; for their own writes, read from the primary.", Line: 445, Col: 9}, {V: "After a write, read from the leader so the user sees their own write.", Line: 446, Col: 9}},
+					At:         yamlstrict.Pos{Line: 422, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cassandra-materialized-views", Line: 448, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 449, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 450, Col: 15},
+					Summary:    yamlstrict.Str{V: "Cassandra materialized views presented as an automatic production feature", Line: 451, Col: 14},
+					Doc:        yamlstrict.Str{V: "Cassandra's materialized views were reclassified as experimental in\nlate 2017 and are disabled by default since 4.0\n(materialized_views_enabled: false); a view that drifts out of sync\ncannot be detected and there is no bound on its delay. Operators and\nmanaged services discourage them in production.\n", Line: 452, Col: 10},
+					Correct:    yamlstrict.Str{V: "Cassandra materialized views are experimental and off by default; the usual practice is query-specific denormalised tables maintained by the application (for example with batches).", Line: 458, Col: 14},
+					References: []yamlstrict.Str{{V: "Apache Cassandra documentation, cassandra.yaml, materialized_views_enabled (experimental)", Line: 460, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "materiali", Line: 461, Col: 16}, {V: "automatically maintain", Line: 461, Col: 27}},
+					Subject:    []yamlstrict.Str{{V: "\\bcassandra\\b", Line: 462, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 463, Col: 15}, {V: "leadin", Line: 463, Col: 24}, {V: "title", Line: 463, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\bautomatically (?:maintains?|keeps?|updates?|syncs?)\\b[^;]{0,40}\\b(?:tables?|views?)\\b", Line: 465, Col: 9}, {V: "\\bmaterialized views?\\b[^;]{0,40}\\bautomatically\\b", Line: 466, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bexperimental\\b", Line: 467, Col: 14}, {V: "\\bdisabled\\b", Line: 467, Col: 34}, {V: "\\bdiscourag", Line: 467, Col: 50}, {V: "\\bavoid\\b", Line: 467, Col: 65}, {V: "\\bnot recommended\\b", Line: 467, Col: 78}},
+					Match:      []yamlstrict.Str{{V: "Cassandra automatically maintains additional tables for different queries.", Line: 469, Col: 9}, {V: "In Cassandra, materialized views are kept in sync automatically for multiple query patterns.", Line: 470, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Cassandra materialized views are experimental and disabled by default.", Line: 472, Col: 9}, {V: "In Cassandra, maintain a separate table per query pattern yourself.", Line: 473, Col: 9}},
+					At:         yamlstrict.Pos{Line: 448, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/not-null-fast-on-big-table", Line: 475, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 476, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 477, Col: 15},
+					Summary:    yamlstrict.Str{V: "adding NOT NULL to a large table called fast", Line: 478, Col: 14},
+					Doc:        yamlstrict.Str{V: "In MySQL/InnoDB, changing a column from NULL to NOT NULL rebuilds the\ntable (online, but in time proportional to its size). In PostgreSQL,\nSET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock unless\na validated CHECK (col IS NOT NULL) constraint already proves it. On a\ntable of hundreds of millions of rows neither is a fast validation.\n", Line: 479, Col: 10},
+					Correct:    yamlstrict.Str{V: "PostgreSQL: ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, then SET NOT NULL (no scan). MySQL: use gh-ost or pt-online-schema-change, or accept an in-place rebuild.", Line: 485, Col: 14},
+					References: []yamlstrict.Str{{V: "PostgreSQL documentation, ALTER TABLE (SET NOT NULL needs a full scan unless a valid CHECK constraint exists)", Line: 487, Col: 9}, {V: "MySQL 8.0 Reference Manual, \"Online DDL Operations\"", Line: 488, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "not null", Line: 489, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bnot null\\b", Line: 490, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:modify|alter|change) column\\b[^;]{0,60}\\bnot null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b", Line: 491, Col: 11}, {V: "\\bset not null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b", Line: 491, Col: 130}},
+					Unless:     []yamlstrict.Str{{V: "\\bcheck\\b", Line: 495, Col: 14}, {V: "\\bnot valid\\b", Line: 495, Col: 27}, {V: "\\bvalidate constraint\\b", Line: 495, Col: 44}, {V: "\\bgh-ost\\b", Line: 495, Col: 71}, {V: "\\bpt-online", Line: 495, Col: 85}, {V: "\\b(?:is|are|was|were|be) (?:not|never|hardly|far from|anything but)\\b(?: \\w+){0,2} (?:fast|quick|instant|cheap|metadata)", Line: 495, Col: 100}, {V: "\\b(?:not|never) (?:a |an )?(?:fast|quick|instant|cheap|metadata)", Line: 495, Col: 224}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 492, Col: 15},
+					Match:      []yamlstrict.Str{{V: "Example: ALTER TABLE users MODIFY COLUMN status VARCHAR(20) NOT NULL -> fast validation.", Line: 497, Col: 9}, {V: "ALTER TABLE orders ALTER COLUMN total SET NOT NULL is instant.", Line: 498, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Add CHECK (status IS NOT NULL) NOT VALID, validate it, then SET NOT NULL is fast.", Line: 500, Col: 9}, {V: "SET NOT NULL scans the whole table.", Line: 501, Col: 9}, {V: "On a big table, ALTER COLUMN price SET NOT NULL is not at all quick.", Line: 502, Col: 9}},
+					At:         yamlstrict.Pos{Line: 475, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/nosql-stores-bson", Line: 504, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 505, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 506, Col: 15},
+					Summary:    yamlstrict.Str{V: "non-relational databases in general said to store BSON", Line: 507, Col: 14},
+					Doc:        yamlstrict.Str{V: "BSON is MongoDB's binary document encoding. Non-relational databases use\nmany models and encodings: Redis keeps in-memory data structures,\nCassandra SSTables of rows and cells, DynamoDB items of typed\nattributes, Neo4j graph records, CouchDB JSON.\n", Line: 508, Col: 10},
+					Correct:    yamlstrict.Str{V: "MongoDB stores documents as BSON; NoSQL in general spans document, key-value, wide-column and graph models with product-specific storage formats.", Line: 513, Col: 14},
+					References: []yamlstrict.Str{{V: "MongoDB Manual, \"BSON Types\"; bsonspec.org", Line: 515, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "bson", Line: 516, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bnosql\\b", Line: 517, Col: 15}, {V: "\\bnon-?relational\\b", Line: 517, Col: 28}, {V: "\\bno-sql\\b", Line: 517, Col: 51}},
+					Others:     []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 520, Col: 14}, {V: "\\bcouchbase\\b", Line: 520, Col: 34}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 518, Col: 15}, {V: "leadin", Line: 518, Col: 24}, {V: "title", Line: 518, Col: 32}},
+					Claim:      []yamlstrict.Str{{V: "\\bbson\\b", Line: 519, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 521, Col: 14}},
+					Match:      []yamlstrict.Str{{V: "Non-relational databases\n1) flexible schema\n5) store data in bson format(key value pair).\n", Line: 523, Col: 9}, {V: "NoSQL databases store their data as BSON documents.", Line: 527, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "MongoDB stores documents as BSON.", Line: 529, Col: 9}, {V: "NoSQL databases use key-value, document, wide-column and graph models.", Line: 530, Col: 9}},
+					At:         yamlstrict.Pos{Line: 504, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/mongodb-ap", Line: 532, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 533, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 534, Col: 15},
+					Summary:    yamlstrict.Str{V: "MongoDB replica sets described as AP (availability over consistency)", Line: 535, Col: 14},
+					Doc:        yamlstrict.Str{V: "A MongoDB replica set has one primary, elected by a majority of its\nmembers. During a partition the minority side has no primary and\nrefuses writes, and reads go to the primary by default; since 5.0 the\ndefault write concern is `majority`. In CAP terms that is CP: it gives\nup availability on the minority side, not consistency. Stale reads come\nonly from choices a client makes (secondary read preference, `w: 1`,\nread concern `local`), so \"tunable toward AP\" is right and \"AP\" is not.\n`consistency/cap-class` reports where two places disagree on the class;\nthis rule reports the wrong class where it stands, even alone.\n", Line: 536, Col: 10},
+					Correct:    yamlstrict.Str{V: "With default settings (primary reads, majority writes) a MongoDB replica set behaves as CP; it gives up write availability on the minority side of a partition. Reading from secondaries or using w:1 trades consistency for availability and latency.", Line: 546, Col: 14},
+					References: []yamlstrict.Str{{V: "MongoDB Manual, \"Replica Set Elections\" and \"Default MongoDB Read Concerns/Write Concerns\"", Line: 548, Col: 9}, {V: "Brewer, \"CAP Twelve Years Later\" (IEEE Computer, 2012)", Line: 549, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "mongo", Line: 550, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bmongo(?:db)?\\b", Line: 551, Col: 15}},
+					Others:     []yamlstrict.Str{{V: "\\b(?:cassandra|dynamo ?db|couchdb|couchbase|riak|hbase|redis|zoo ?keeper|etcd|postgres(?:ql)?|mysql)\\b", Line: 552, Col: 14}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 553, Col: 15}, {V: "leadin", Line: 553, Col: 24}, {V: "title", Line: 553, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:is|are|as|an?)\\b[^;]{0,20}\\bap\\b", Line: 555, Col: 9}, {V: "\\bap (?:system|database|store|datastore)\\b", Line: 556, Col: 9}, {V: "\\bprioriti[sz]\\w* availability\\b", Line: 557, Col: 9}, {V: "\\bavailability (?:\\+|and|&|over) partition", Line: 558, Col: 9}, {V: "\\b(?:sacrifices?|gives? up|trades? (?:off|away)) (?:some |strong )?consistency\\b", Line: 559, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\b(?:not|never|no longer)\\b[^;]{0,25}\\b(?:ap|availability)\\b", Line: 560, Col: 14}, {V: "\\b(?:if|when|with|using|by)\\b[^;]{0,40}\\b(?:secondar|read ?preference|w ?: ?1|readconcern|read concern|write ?concern|tun)", Line: 560, Col: 78}, {V: "\\bcan be\\b", Line: 560, Col: 204}, {V: "\\bcp\\b", Line: 560, Col: 218}},
+					Match:      []yamlstrict.Str{{V: "MongoDB is an AP database that favours availability over consistency.", Line: 562, Col: 9}, {V: "MongoDB (in replica sets):\n\n- Prioritizes availability + partition tolerance\n- Sacrifices consistency (reads may be stale)\n", Line: 563, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "MongoDB is not AP by default; a replica set is CP.", Line: 569, Col: 9}, {V: "MongoDB gives up consistency only when you read from secondaries or use w:1.", Line: 570, Col: 9}, {V: "Cassandra is an AP database, unlike MongoDB which is CP.", Line: 571, Col: 9}},
+					At:         yamlstrict.Pos{Line: 532, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/http.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/patch-idempotent", Line: 4, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 5, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 6, Col: 15},
+					Summary:    yamlstrict.Str{V: "PATCH described as idempotent", Line: 7, Col: 14},
+					Doc:        yamlstrict.Str{V: "RFC 5789 defines PATCH as neither safe nor idempotent. A particular\nPATCH request can be designed to be idempotent (a merge patch that sets\nabsolute values, or one guarded by If-Match), but the method is not, so\nclients and proxies must not retry it blindly. Calling PATCH \"usually\nidempotent\", or ticking it as idempotent in a table next to PUT and\nDELETE, invites unsafe automatic retries.\n", Line: 8, Col: 10},
+					Correct:    yamlstrict.Str{V: "PATCH is not idempotent by definition (RFC 5789); a specific PATCH request can be made idempotent. The idempotent methods are GET, HEAD, OPTIONS, TRACE, PUT and DELETE.", Line: 15, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 5789 §2 (PATCH is neither safe nor idempotent)", Line: 17, Col: 9}, {V: "RFC 9110 §9.2.2 (Idempotent Methods)", Line: 18, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "idempot", Line: 19, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bpatch\\b", Line: 20, Col: 15}},
+					Others:     []yamlstrict.Str{{V: "\\b(?:get|put|post|delete|head|options|trace)\\b", Line: 21, Col: 14}},
+					Claim:      []yamlstrict.Str{{V: "\\bidempot", Line: 22, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\bcan be (?:made|designed|implemented|written)\\b", Line: 23, Col: 14}, {V: "\\bif you design\\b", Line: 23, Col: 66}},
+					Match:      []yamlstrict.Str{{V: "PATCH is usually idempotent.", Line: 25, Col: 9}, {V: "2. PATCH - partial update\n\nUpdates only the fields you send.\n\nUsually idempotent (depends on the implementation).\n", Line: 26, Col: 9}, {V: "Method\tIdempotent\nPUT\tYes\nPATCH\tYes (mostly)\n", Line: 32, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "PATCH is not idempotent.", Line: 37, Col: 9}, {V: "PATCH is not necessarily idempotent.", Line: 38, Col: 9}, {V: "PUT is idempotent, whereas PATCH is not.", Line: 39, Col: 9}, {V: "A PATCH request can be made idempotent with an If-Match precondition.", Line: 40, Col: 9}},
+					At:         yamlstrict.Pos{Line: 4, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/http-500-unresponsive", Line: 42, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 43, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 44, Col: 15},
+					Summary:    yamlstrict.Str{V: "status 500 described as the server not responding", Line: 45, Col: 14},
+					Doc:        yamlstrict.Str{V: "A 500 response is a response: the server received the request and hit\nan unexpected condition. A server that does not answer produces no\nstatus at all (connection refused or a client timeout) or, behind a\nproxy or gateway, 502, 503 or 504.\n", Line: 46, Col: 10},
+					Correct:    yamlstrict.Str{V: "500 Internal Server Error means the server met an unexpected condition while handling the request; an upstream that does not answer gives 504 (or 502), and a server temporarily unable to cope gives 503.", Line: 51, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9110 §15.6.1 (500 Internal Server Error), §15.6.3-15.6.5 (502, 503, 504)", Line: 53, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "500", Line: 54, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\b500\\b[^;]{0,40}\\b(?:server|backend|service|api)\\b[^;]{0,20}\\b(?:is )?(?:not (?:responding|reachable|available|running|up)|unresponsive|down|unreachable|offline|(?:did|does) not (?:respond|answer|reply)|crashed and (?:is )?not responding|no response)", Line: 55, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\b(?:does|do|did|is|should) not (?:mean|indicate|imply|signal)\\b", Line: 57, Col: 14}, {V: "\\bnot because\\b", Line: 57, Col: 82}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 56, Col: 15},
+					Match:      []yamlstrict.Str{{V: "500 means server not responding", Line: 59, Col: 9}, {V: "A 500 status code tells you the backend is down.", Line: 60, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "500 does not mean the server is not responding; it means the request hit an unexpected error.", Line: 62, Col: 9}, {V: "If the server is not responding you get a timeout or a 504, not a 500.", Line: 63, Col: 9}, {V: "A 500 means the server failed while handling a request it did receive.", Line: 64, Col: 9}},
+					At:         yamlstrict.Pos{Line: 42, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/no-cache-forbids-storing", Line: 66, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 67, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 68, Col: 15},
+					Summary:    yamlstrict.Str{V: "Cache-Control: no-cache presented as \"do not cache\"", Line: 69, Col: 14},
+					Doc:        yamlstrict.Str{V: "no-cache does not forbid storing. It lets any cache store the response\nbut requires revalidation with the origin before every reuse, and a 304\nanswer lets the cached copy be served. The directive that forbids\nstoring is no-store.\n", Line: 70, Col: 10},
+					Correct:    yamlstrict.Str{V: "Use Cache-Control: no-store (optionally with private) for responses that must not be stored; no-cache means store, but revalidate before every reuse.", Line: 75, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9111 §5.2.2.4 (no-cache) and §5.2.2.5 (no-store)", Line: 77, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "no-cache", Line: 78, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bno-cache\\b", Line: 79, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:should|must|shall|will|can|is|are) not (?:be )?(?:cached|stored|kept)\\b", Line: 81, Col: 9}, {V: "\\b(?:do|does) not (?:cache|store)\\b", Line: 82, Col: 9}, {V: "\\bnever (?:be )?(?:cach|stor)\\w*", Line: 83, Col: 9}, {V: "\\b(?:prevents?|disables?|turns? off|stops?|forbids?) (?:all )?(?:caching|storing|storage|it from being (?:cached|stored))\\b", Line: 84, Col: 9}, {V: "\\b(?:always|every time|each time) (?:be )?(?:fetched|fetches|loaded|served|downloaded|retrieved) (?:fresh )?from (?:the )?(?:origin|server)\\b", Line: 85, Col: 9}, {V: "\\bnot (?:be )?cach(?:ed|eable|able)\\b", Line: 86, Col: 9}, {V: "\\buncach", Line: 87, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bno-store\\b", Line: 89, Col: 14}, {V: "\\brevalidat", Line: 89, Col: 30}, {V: "\\bvalidat", Line: 89, Col: 45}, {V: "\\b(?:does|do|is) not (?:prevent|mean|stop|disable|forbid)\\b", Line: 89, Col: 58}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 88, Col: 15},
+					Match:      []yamlstrict.Str{{V: "Set 'Cache-Control: no-cache' for content that shouldn't be cached.", Line: 91, Col: 9}, {V: "User account page -> no-cache -> always fetched from origin.", Line: 92, Col: 9}, {V: "The no-cache directive disables caching for that response.", Line: 93, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "no-cache lets caches store the response but forces revalidation before each reuse.", Line: 95, Col: 9}, {V: "Use no-store, not no-cache, for content that must never be stored.", Line: 96, Col: 9}, {V: "no-cache does not prevent caching; it only requires a check with the origin.", Line: 97, Col: 9}},
+					At:         yamlstrict.Pos{Line: 66, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/http11-one-request-per-connection", Line: 99, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 100, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 101, Col: 15},
+					Summary:    yamlstrict.Str{V: "HTTP/1.1 said to carry one request per TCP connection", Line: 102, Col: 14},
+					Doc:        yamlstrict.Str{V: "HTTP/1.1 connections are persistent by default (keep-alive): many\nrequests and responses travel one after another over one TCP\nconnection. The real limit is one outstanding request at a time per\nconnection (pipelining is head-of-line blocked and disabled in\nbrowsers), which is why browsers open about six connections per origin.\n", Line: 103, Col: 10},
+					Correct:    yamlstrict.Str{V: "HTTP/1.1 reuses persistent connections for many sequential requests, but without pipelining only one request can be in flight per connection at a time; HTTP/2 multiplexes concurrent streams over one connection.", Line: 109, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9112 §9.3 (Persistence) and §9.3.2 (Pipelining)", Line: 111, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "per connection", Line: 112, Col: 16}, {V: "per tcp connection", Line: 112, Col: 32}, {V: "connection per", Line: 112, Col: 52}, {V: "connection for", Line: 112, Col: 68}, {V: "new connection", Line: 112, Col: 84}, {V: "new tcp connection", Line: 112, Col: 100}, {V: "separate connection", Line: 112, Col: 120}, {V: "separate tcp connection", Line: 112, Col: 141}, {V: "own connection", Line: 112, Col: 166}, {V: "own tcp connection", Line: 112, Col: 182}, {V: "closed after", Line: 112, Col: 202}},
+					Subject:    []yamlstrict.Str{{V: "\\bhttp ?/? ?1\\.1\\b", Line: 113, Col: 15}, {V: "\\bhttp1\\b", Line: 113, Col: 37}},
+					Others:     []yamlstrict.Str{{V: "\\bhttp ?/? ?(?:1\\.0|2|3)\\b", Line: 114, Col: 14}, {V: "\\bhttp[23]\\b", Line: 114, Col: 44}},
+					Any:        []yamlstrict.Str{{V: "\\bone request (?:per|for each|for every) (?:tcp )?connection\\b", Line: 116, Col: 9}, {V: "\\b(?:a )?(?:new|separate|single|fresh|its own) (?:tcp )?connection (?:for|per) (?:each|every|a single) request\\b", Line: 117, Col: 9}, {V: "\\b(?:each|every) request (?:needs|requires|opens|uses|gets|creates) (?:a |its own )?(?:new |separate |fresh )?(?:tcp )?connection\\b", Line: 118, Col: 9}, {V: "\\bconnection (?:is )?closed after (?:each|every) (?:request|response)\\b", Line: 119, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bin flight\\b", Line: 120, Col: 14}, {V: "\\bat a time\\b", Line: 120, Col: 31}, {V: "\\boutstanding\\b", Line: 120, Col: 48}, {V: "\\bconcurrent", Line: 120, Col: 67}, {V: "\\bwithout keep-?alive\\b", Line: 120, Col: 83}},
+					Match:      []yamlstrict.Str{{V: "HTTP/1.1 allows only one request per TCP connection.", Line: 122, Col: 9}, {V: "1 HTTP/1.1 Limitations\n\n- One request per TCP connection, or head-of-line blocking in pipelining.\n", Line: 123, Col: 9}, {V: "In HTTP/1.1 every request opens a new TCP connection.", Line: 127, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "HTTP/1.0 without keep-alive used one request per TCP connection.", Line: 129, Col: 9}, {V: "HTTP/1.1 keeps connections open, but only one request can be in flight per connection at a time.", Line: 130, Col: 9}, {V: "HTTP/1.1 does not need a new connection for each request.", Line: 131, Col: 9}},
+					At:         yamlstrict.Pos{Line: 99, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/handshake-per-request", Line: 133, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 134, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 135, Col: 15},
+					Summary:    yamlstrict.Str{V: "every HTTP request said to need its own TCP handshake", Line: 136, Col: 14},
+					Doc:        yamlstrict.Str{V: "Only a new TCP connection needs a three-way handshake. Persistent\nHTTP/1.1 connections (the default), connection pools and HTTP/2\nmultiplexing reuse one connection for many requests, and HTTP/3 runs\nover QUIC with no TCP handshake at all.\n", Line: 137, Col: 10},
+					Correct:    yamlstrict.Str{V: "A TCP three-way handshake (plus TLS) is paid per connection, not per request; keep-alive, pooling and HTTP/2 and HTTP/3 amortise it over many requests.", Line: 142, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9112 §9.3 (Persistence)", Line: 144, Col: 9}, {V: "RFC 9293 §3.5 (TCP connection establishment)", Line: 145, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "handshake", Line: 146, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:every|each|any) (?:single )?(?:http )?request\\b[^;]{0,40}\\b(?:three-way|3-way|tcp|syn) ?(?:/ ?ack )?handshake", Line: 148, Col: 9}, {V: "\\bhandshake (?:for|per|on|with) (?:every|each) (?:single )?(?:http )?request\\b", Line: 149, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bnew connection\\b", Line: 150, Col: 14}, {V: "\\bkeep-?alive\\b", Line: 150, Col: 36}, {V: "\\bpersistent\\b", Line: 150, Col: 55}, {V: "\\breus", Line: 150, Col: 73}, {V: "\\bper connection\\b", Line: 150, Col: 83}},
+					Match:      []yamlstrict.Str{{V: "If you use HTTP, every request requires a three-way handshake, adding latency and overhead.", Line: 152, Col: 9}, {V: "Plain HTTP pays a TCP handshake for each request.", Line: 153, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "A TCP three-way handshake is needed per connection, not per request.", Line: 155, Col: 9}, {V: "With keep-alive, each request reuses the open connection and skips the three-way handshake.", Line: 156, Col: 9}, {V: "Opening a new connection costs a three-way handshake.", Line: 157, Col: 9}},
+					At:         yamlstrict.Pos{Line: 133, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/http2-server-push", Line: 159, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 160, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 161, Col: 15},
+					Summary:    yamlstrict.Str{V: "HTTP/2 server push presented as a current optimisation", Line: 162, Col: 14},
+					Doc:        yamlstrict.Str{V: "Server push is still in RFC 9113, but browsers dropped it: Chromium\ndisabled it in version 106 (2022), Firefox removed it in 2024, and no\nbrowser implemented it for HTTP/3; nginx removed http2_push in 1.25.1.\nMeasured gains were small or negative. Recommending push to speed up\npage loads is outdated; 103 Early Hints and preload replace it.\n", Line: 163, Col: 10},
+					Correct:    yamlstrict.Str{V: "Do not rely on HTTP/2 server push for browsers (disabled in Chromium since 106, removed from Firefox); use 103 Early Hints or rel=preload. HTTP/2's real wins are multiplexing and HPACK.", Line: 169, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9113 §8.4 (Server Push)", Line: 171, Col: 9}, {V: "Chrome for Developers, \"Removing HTTP/2 Server Push from Chrome\" (2022)", Line: 172, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "push", Line: 173, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bhttp ?/? ?2\\b", Line: 174, Col: 15}, {V: "\\bh2\\b", Line: 174, Col: 34}, {V: "\\bserver push\\b", Line: 174, Col: 44}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 175, Col: 15}, {V: "leadin", Line: 175, Col: 24}, {V: "title", Line: 175, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\bserver (?:can |will |may |then )?\"?push(?:es|ed|ing)?\"?\\b[^;]{0,60}\\b(?:css|js|javascript|fonts?|images?|assets|resources|files|scripts|stylesheets?)\\b", Line: 177, Col: 9}, {V: "\\bserver push\\b[^;]{0,60}\\b(?:faster|speed|improv\\w*|reduc\\w*|sends?|before (?:the )?(?:client|browser))\\b", Line: 178, Col: 9}, {V: "\\bpush(?:es|ed)? (?:the )?(?:css|js|assets|resources|stylesheets|scripts)\\b", Line: 179, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 180, Col: 14}, {V: "\\bremoved\\b", Line: 180, Col: 28}, {V: "\\bdisabled\\b", Line: 180, Col: 43}, {V: "\\bearly hints\\b", Line: 180, Col: 59}, {V: "\\b103\\b", Line: 180, Col: 78}, {V: "\\bpreload\\b", Line: 180, Col: 89}, {V: "\\bno longer\\b", Line: 180, Col: 104}, {V: "\\bdropped\\b", Line: 180, Col: 121}},
+					Match:      []yamlstrict.Str{{V: "With HTTP/2 the server can push CSS and JS before the browser asks for them.", Line: 182, Col: 9}, {V: "3 HTTP/2 Server Push\n\nExample: server pushes the stylesheet right after the HTML -> faster first paint.\n", Line: 183, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "HTTP/2 server push is disabled in Chrome and removed from Firefox; use 103 Early Hints.", Line: 188, Col: 9}, {V: "The server pushes notifications to clients over a WebSocket.", Line: 189, Col: 9}, {V: "HTTP/2 multiplexes many requests over one connection.", Line: 190, Col: 9}},
+					At:         yamlstrict.Pos{Line: 159, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/hateoas-optional", Line: 192, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 193, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 194, Col: 15},
+					Summary:    yamlstrict.Str{V: "HATEOAS described as optional in REST", Line: 195, Col: 14},
+					Doc:        yamlstrict.Str{V: "In Fielding's definition, hypermedia as the engine of application state\nis one of the four parts of the uniform-interface constraint, which is\nitself required; the only optional REST constraint is code-on-demand.\nPlenty of useful HTTP APIs skip hypermedia (Richardson level 2), but\nthen they are HTTP APIs, not fully RESTful ones.\n", Line: 196, Col: 10},
+					Correct:    yamlstrict.Str{V: "HATEOAS is a required part of REST's uniform-interface constraint (code-on-demand is the only optional constraint); an API without it is an HTTP/JSON API at Richardson level 2, not fully RESTful.", Line: 202, Col: 14},
+					References: []yamlstrict.Str{{V: "Fielding, \"Architectural Styles and the Design of Network-based Software Architectures\" (2000), §5.1.5 and §5.1.7", Line: 204, Col: 9}, {V: "Fielding, \"REST APIs must be hypertext-driven\" (2008)", Line: 205, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "hateoas", Line: 206, Col: 16}, {V: "hypermedia", Line: 206, Col: 25}},
+					Subject:    []yamlstrict.Str{{V: "\\bhateoas\\b", Line: 207, Col: 15}, {V: "\\bhypermedia\\b", Line: 207, Col: 30}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 208, Col: 15}, {V: "title", Line: 208, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:is|are|remains?|considered|seen as|treated as) (?:\\w+ )?optional\\b", Line: 210, Col: 9}, {V: "\\b(?:treat\\w*|consider\\w*|regard\\w*|see|view\\w*|make|leave)\\b[^;]{0,40}\\bas optional\\b", Line: 211, Col: 9}, {V: "\\bnot (?:strictly )?(?:required|mandatory|needed|necessary)\\b[^;]{0,30}\\brest(?:ful)?\\b", Line: 212, Col: 9}, {V: "\\boptional (?:part|constraint|feature|extra)\\b", Line: 213, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bcode[- ]on[- ]demand\\b[^;]{0,30}\\boptional\\b", Line: 215, Col: 14}, {V: "\\bnot optional\\b", Line: 215, Col: 64}, {V: "\\b(?:is|are) required\\b", Line: 215, Col: 84}, {V: "\\bmandatory\\b", Line: 215, Col: 111}, {V: "\\b(?:considered|seen|treated|regarded) (?:as )?optional by\\b", Line: 215, Col: 128}, {V: "\\b(?:not|never|cannot|stop) (?:to )?(?:treat|consider|regard|see|view|make|leave)\\w*\\b[^;]{0,40}\\bas optional\\b", Line: 215, Col: 192}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 214, Col: 15},
+					Match:      []yamlstrict.Str{{V: "REST has six constraints, and HATEOAS is optional for many practical use cases.", Line: 217, Col: 9}, {V: "Hypermedia links are an optional extra in a REST API.", Line: 218, Col: 9}, {V: "Hypermedia is not strictly required for an API to be RESTful.", Line: 219, Col: 9}, {V: "Feel free to treat HATEOAS as optional in your REST design.", Line: 220, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "HATEOAS is part of the uniform interface; code-on-demand is the only optional REST constraint.", Line: 222, Col: 9}, {V: "Many HTTP APIs skip HATEOAS and stop at Richardson level 2.", Line: 223, Col: 9}, {V: "Do not treat hypermedia controls as optional if you call the API RESTful.", Line: 224, Col: 9}, {V: "HATEOAS is considered optional by many practitioners, although Fielding disagrees.", Line: 225, Col: 9}},
+					At:         yamlstrict.Pos{Line: 192, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/idempotency-as-determinism", Line: 227, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 228, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 229, Col: 15},
+					Summary:    yamlstrict.Str{V: "idempotency defined as same output or no side effects", Line: 230, Col: 14},
+					Doc:        yamlstrict.Str{V: "\"Same output for the same input\" is determinism (a pure function), not\nidempotence. An operation is idempotent when performing it many times\nhas the same effect on state as performing it once: the first call may\nwell have side effects (DELETE deletes, PUT writes), and the responses\nmay differ (204, then 404 for a repeated DELETE).\n", Line: 231, Col: 10},
+					Correct:    yamlstrict.Str{V: "An operation is idempotent if performing it several times has the same effect on state as performing it once (f(f(x)) = f(x)); it may have side effects, and repeated responses may differ.", Line: 237, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9110 §9.2.2 (Idempotent Methods)", Line: 239, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "idempo", Line: 240, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bidempo\\w*", Line: 241, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:same|identical) (?:output|result|response)\\b[^;]{0,40}\\b(?:same|unchanged|identical) (?:input|request)", Line: 243, Col: 9}, {V: "\\b(?:output|result|response) is (?:the )?same\\b[^;]{0,40}\\binput\\b", Line: 244, Col: 9}, {V: "\\bwithout (?:any )?side[- ]effects?\\b", Line: 245, Col: 9}, {V: "\\bno side[- ]effects?\\b", Line: 246, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bstate\\b", Line: 248, Col: 14}, {V: "\\beffect on\\b", Line: 248, Col: 27}, {V: "\\bnot (?:the )?same as\\b", Line: 248, Col: 44}, {V: "\\bdetermin", Line: 248, Col: 72}, {V: "\\bmay have side", Line: 248, Col: 86}, {V: "\\bcan have side", Line: 248, Col: 105}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 247, Col: 15},
+					Match:      []yamlstrict.Str{{V: "Idemponency is a process in which the output is same every time when the input is not changed", Line: 250, Col: 9}, {V: "Idempotency ensures repeating the same operation produces the same result without side effects.", Line: 251, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "An idempotent operation has the same effect on server state whether it runs once or ten times.", Line: 253, Col: 9}, {V: "Idempotency is not the same as determinism; a DELETE has a side effect the first time.", Line: 254, Col: 9}},
+					At:         yamlstrict.Pos{Line: 227, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/deprecation-header-format", Line: 256, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 257, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 258, Col: 15},
+					Summary:    yamlstrict.Str{V: "Deprecation or Sunset header given in an obsolete format", Line: 259, Col: 14},
+					Doc:        yamlstrict.Str{V: "RFC 8594 defines Sunset as an HTTP-date (\"Sunset: Tue, 31 Dec 2024\n23:59:59 GMT\"), not an ISO date. RFC 9745 (2025) standardised\nDeprecation as a Structured Field date (\"Deprecation: @1735689599\"); the\nboolean \"Deprecation: true\" comes from early drafts.\n", Line: 260, Col: 10},
+					Correct:    yamlstrict.Str{V: "Deprecation: @<unix-seconds> (RFC 9745) and Sunset: <HTTP-date> (RFC 8594), with Link rel=\"deprecation\", \"sunset\" or \"successor-version\".", Line: 265, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9745 §2.1 (Deprecation is a Structured Field Date)", Line: 267, Col: 9}, {V: "RFC 8594 §3 (Sunset is an HTTP-date)", Line: 268, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "deprecation", Line: 269, Col: 16}, {V: "sunset", Line: 269, Col: 29}},
+					Any:        []yamlstrict.Str{{V: "\\bdeprecation:\\s*\"?(?:true|false|yes|1)\\b", Line: 272, Col: 9}, {V: "\\bsunset:\\s*\"?\\d{4}-\\d{2}-\\d{2}\\b", Line: 273, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bdrafts?\\b", Line: 275, Col: 14}, {V: "\\bobsolete\\b", Line: 275, Col: 29}, {V: "\\bnot valid\\b", Line: 275, Col: 45}, {V: "\\binvalid\\b", Line: 275, Col: 62}, {V: "\\bhttp-date\\b", Line: 275, Col: 77}, {V: "\\brfc 9745\\b", Line: 275, Col: 94}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 274, Col: 15},
+					Scope:      yamlstrict.Str{V: "unit", Line: 270, Col: 12},
+					Match:      []yamlstrict.Str{{V: "Headers: 'Deprecation: true', 'Sunset: 2024-12-31'", Line: 277, Col: 9}, {V: "Send Sunset: 2026-06-30 on every response of the old version.", Line: 278, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Deprecation: @1735689599", Line: 280, Col: 9}, {V: "Sunset: Wed, 31 Dec 2025 23:59:59 GMT", Line: 281, Col: 9}},
+					At:         yamlstrict.Pos{Line: 256, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/messaging.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/kafka-commit-offset-arithmetic", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "compute", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 6, Col: 15},
+					Summary:    yamlstrict.Str{V: "Kafka offset commit example contradicts \"committed offset = next record to read\"", Line: 7, Col: 14},
+					Doc:        yamlstrict.Str{V: "In Kafka the committed offset is the position of the next record the\nconsumer will read (last processed + 1), and a restarted consumer\nresumes there. A consumer that reads record 100 and commits 100\nrestarts at 100 and reads it again: nothing is lost. At-most-once\ncommits 101 (the position after the record) before processing it, and\nat-least-once processes 100 and then commits 101.\n", Line: 8, Col: 10},
+					Correct:    yamlstrict.Str{V: "Commit lastProcessedOffset + 1. At-most-once commits N+1 before processing record N (a crash then skips N); at-least-once processes N, then commits N+1 (a crash before the commit re-delivers N).", Line: 15, Col: 14},
+					References: []yamlstrict.Str{{V: "Apache Kafka, KafkaConsumer Javadoc, \"Offsets and Consumer Position\" (commit lastProcessedMessageOffset + 1)", Line: 17, Col: 9}, {V: "Apache Kafka documentation §4.6, \"Message Delivery Semantics\"", Line: 18, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "commit", Line: 19, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bkafka\\b", Line: 20, Col: 15}, {V: "\\boffsets?\\b", Line: 20, Col: 28}, {V: "\\bconsumer\\b", Line: 20, Col: 44}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 21, Col: 15}, {V: "leadin", Line: 21, Col: 24}, {V: "title", Line: 21, Col: 32}},
+					Check:      yamlstrict.Str{V: "kafka-commit-offset", Line: 5, Col: 12},
+					Match:      []yamlstrict.Str{{V: "Read offset 100 -> commit 100 -> crash before processing -> message lost.", Line: 23, Col: 9}, {V: "The consumer committed offset 57 and, after the restart, resumed from offset 58.", Line: 24, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Consumer reads offset 100 -> commits offset 100 -> crashes -> restarts from offset 100.", Line: 26, Col: 9}, {V: "Read offset 100 -> commit 101 -> crash before processing -> message 100 is lost.", Line: 27, Col: 9}, {V: "Read offset 100, process it, crash before the commit -> record 100 is read again.", Line: 28, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/rabbitmq-mirrored-queues", Line: 30, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 31, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 32, Col: 15},
+					Summary:    yamlstrict.Str{V: "RabbitMQ classic mirrored queues recommended (removed in 4.0)", Line: 33, Col: 14},
+					Doc:        yamlstrict.Str{V: "Classic queue mirroring was deprecated in 2021 and removed in RabbitMQ\n4.0 (2024); mirroring policies have no effect on 4.x. Replicated\nqueues in RabbitMQ are quorum queues (Raft) and streams.\n", Line: 34, Col: 10},
+					Correct:    yamlstrict.Str{V: "For replicated, highly available queues in RabbitMQ use quorum queues (or streams); since 4.0 classic queues are not replicated.", Line: 38, Col: 14},
+					References: []yamlstrict.Str{{V: "RabbitMQ 4.0 release notes (classic queue mirroring removed)", Line: 40, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "mirror", Line: 41, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\brabbit\\w*", Line: 42, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 43, Col: 15}, {V: "leadin", Line: 43, Col: 24}, {V: "title", Line: 43, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\bmirror(?:ed|ing)? queues?\\b", Line: 44, Col: 11}, {V: "\\bqueue mirroring\\b", Line: 44, Col: 44}, {V: "\\bha-mode\\b", Line: 44, Col: 67}, {V: "\\bclassic (?:queue )?mirroring\\b", Line: 44, Col: 82}},
+					Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 45, Col: 14}, {V: "\\bremoved\\b", Line: 45, Col: 28}, {V: "\\bquorum\\b", Line: 45, Col: 43}, {V: "\\blegacy\\b", Line: 45, Col: 57}, {V: "\\b3\\.\\d+\\b", Line: 45, Col: 71}, {V: "\\bno longer\\b", Line: 45, Col: 85}},
+					Match:      []yamlstrict.Str{{V: "Kafka clusters RabbitMQ mirrored queues", Line: 47, Col: 9}, {V: "5 RabbitMQ Vertical Scaling\n\nCluster federation mirrored queues\n", Line: 48, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "RabbitMQ 4.0 removed classic mirrored queues; use quorum queues.", Line: 53, Col: 9}, {V: "Use RabbitMQ quorum queues for replication.", Line: 54, Col: 9}},
+					At:         yamlstrict.Pos{Line: 30, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/rabbitmq-x-max-retries", Line: 56, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 57, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 58, Col: 15},
+					Summary:    yamlstrict.Str{V: "a RabbitMQ \"x-max-retries\" queue argument that does not exist", Line: 59, Col: 14},
+					Doc:        yamlstrict.Str{V: "RabbitMQ has no x-max-retries argument. Classic queues do not count\nredeliveries (a nack with requeue loops forever); messages are\ndead-lettered on reject or nack without requeue, TTL expiry or length\noverflow. Quorum queues have a delivery limit (x-delivery-limit or the\ndelivery-limit policy, 20 by default since 4.0), after which the\nmessage is dropped or dead-lettered.\n", Line: 60, Col: 10},
+					Correct:    yamlstrict.Str{V: "Use a quorum queue with x-delivery-limit (or the delivery-limit policy) and a dead-letter exchange; with classic queues, count attempts yourself (for example from the x-death header) and reject with requeue=false.", Line: 67, Col: 14},
+					References: []yamlstrict.Str{{V: "RabbitMQ documentation, \"Quorum Queues\", \"Poison Message Handling\"", Line: 69, Col: 9}, {V: "RabbitMQ documentation, \"Dead Letter Exchanges\"", Line: 70, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "x-max-retr", Line: 71, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "\\bx-max-retr(?:y|ies)\\b", Line: 72, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bdoes not exist\\b", Line: 73, Col: 14}, {V: "\\bno such\\b", Line: 73, Col: 36}, {V: "\\bcustom header\\b", Line: 73, Col: 51}, {V: "\\bx-delivery-limit\\b", Line: 73, Col: 72}},
+					Match:      []yamlstrict.Str{{V: "4 Move Messages After Max Retries\n\n- RabbitMQ message rejected 5 times -> moved to DLX -> sent to DLQ.\n\nx-max-retries retry policy\n", Line: 75, Col: 9}, {V: "Set the x-max-retries argument on the RabbitMQ queue to 5.", Line: 81, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "RabbitMQ has no x-max-retries; quorum queues use x-delivery-limit.", Line: 83, Col: 9}, {V: "Set x-delivery-limit to 5 on the quorum queue.", Line: 84, Col: 9}},
+					At:         yamlstrict.Pos{Line: 56, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/dead-letter-queue-definition", Line: 86, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 87, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 88, Col: 15},
+					Summary:    yamlstrict.Str{V: "a dead-letter queue defined as a queue nobody consumes", Line: 89, Col: 14},
+					Doc:        yamlstrict.Str{V: "A dead-letter queue is where messages go that could not be processed or\ndelivered (rejected without requeue, expired, dropped for queue length,\nor over the retry limit), so that they can be inspected, alerted on and\nreplayed. Whether anyone consumes it is beside the point.\n", Line: 90, Col: 10},
+					Correct:    yamlstrict.Str{V: "A dead-letter queue holds messages that failed processing or delivery (rejection, TTL expiry, overflow, too many retries) for inspection and replay, keeping poison messages from blocking the main queue.", Line: 95, Col: 14},
+					References: []yamlstrict.Str{{V: "RabbitMQ documentation, \"Dead Letter Exchanges\"", Line: 97, Col: 9}, {V: "Amazon SQS Developer Guide, \"Using dead-letter queues\"", Line: 98, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "dead letter", Line: 99, Col: 16}, {V: "dead-letter", Line: 99, Col: 29}, {V: "dlq", Line: 99, Col: 42}},
+					Claim:      []yamlstrict.Str{{V: "\\bdead[- ]letter (?:queue|exchange)s?\\b|\\bdlqs?\\b", Line: 100, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\bnot (?:be )?(?:consumed|read|processed) by any (?:consumers?|one|subscribers?)\\b", Line: 102, Col: 9}, {V: "\\b(?:no|without(?: any)?) (?:consumers?|subscribers?|readers?)\\b", Line: 103, Col: 9}, {V: "\\bonly (?:fill|filling|waste|wasting|take|taking|use|using) (?:up )?(?:the )?(?:storage|disk|space|memory)\\b", Line: 104, Col: 9}, {V: "\\bunconsumed\\b", Line: 105, Col: 9}, {V: "\\bnobody (?:reads|consumes)\\b", Line: 106, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bfail", Line: 108, Col: 14}, {V: "\\bcould not be (?:processed|delivered)\\b", Line: 108, Col: 24}, {V: "\\bpoison\\b", Line: 108, Col: 68}, {V: "\\breject", Line: 108, Col: 82}, {V: "\\bretr(?:y|ies)\\b", Line: 108, Col: 94}, {V: "\\bexpired?\\b", Line: 108, Col: 115}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 107, Col: 15},
+					Scope:      yamlstrict.Str{V: "sentence", Line: 109, Col: 12},
+					Match:      []yamlstrict.Str{{V: "dead letter queues are the queue which are not consumed by any consumer and they are only filling the storage of the server.", Line: 111, Col: 9}, {V: "A DLQ is a queue without consumers.", Line: 112, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "A dead-letter queue holds messages that failed processing after too many retries.", Line: 114, Col: 9}, {V: "Messages that cannot be delivered go to the DLQ for inspection.", Line: 115, Col: 9}},
+					At:         yamlstrict.Pos{Line: 86, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/kafka-transactions-exactly-once-side-effects", Line: 117, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 118, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 119, Col: 15},
+					Summary:    yamlstrict.Str{V: "Kafka transactions said to make processing exactly-once", Line: 120, Col: 14},
+					Doc:        yamlstrict.Str{V: "Kafka's exactly-once semantics cover read-process-write pipelines whose\noutputs and consumer offsets are written to Kafka in one transaction\n(Kafka Streams, transactional producers with sendOffsetsToTransaction).\nSide effects outside Kafka (database writes, e-mails, payments) are not\ncovered: a consumer can perform the side effect and crash before the\ntransaction commits, and the record is processed again.\n", Line: 121, Col: 10},
+					Correct:    yamlstrict.Str{V: "Kafka transactions give exactly-once only for Kafka-to-Kafka read-process-write; for external side effects use at-least-once delivery with idempotent consumers, or store the offset atomically with the result in the external system.", Line: 128, Col: 14},
+					References: []yamlstrict.Str{{V: "Apache Kafka documentation §4.6, \"Message Delivery Semantics\"", Line: 130, Col: 9}, {V: "KIP-98, \"Exactly Once Delivery and Transactional Messaging\"", Line: 131, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "transaction", Line: 132, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bkafka\\b", Line: 133, Col: 15}, {V: "\\bexactly[- ]once\\b", Line: 133, Col: 28}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 134, Col: 15}, {V: "leadin", Line: 134, Col: 24}, {V: "title", Line: 134, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\btransactions?\\b[^;]{0,30}\\b(?:ensure|ensures|guarantee|guarantees|make sure)\\b[^;]{0,30}\\bprocessed exactly once\\b", Line: 136, Col: 9}, {V: "\\bprocess(?:ing)? (?:the )?message and commit(?:ting)? (?:the )?offset in (?:a )?(?:single|one|the same) transaction\\b", Line: 137, Col: 9}, {V: "\\bexactly[- ]once processing\\b[^;]{0,30}\\bkafka transactions?\\b", Line: 138, Col: 9}, {V: "\\bprocess\\w*\\b[^;]{0,40}\\boffsets?\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b", Line: 139, Col: 9}, {V: "\\boffsets?\\b[^;]{0,40}\\bprocess\\w*\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b", Line: 140, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bproduc", Line: 141, Col: 14}, {V: "\\bprocessing\\.guarantee\\b", Line: 141, Col: 26}, {V: "\\bexactly_once", Line: 141, Col: 55}, {V: "\\bkafka streams\\b", Line: 141, Col: 73}, {V: "\\bsendoffsetstotransaction\\b", Line: 141, Col: 94}, {V: "\\bidempoten", Line: 141, Col: 126}, {V: "\\bexternal\\b", Line: 141, Col: 141}, {V: "\\boutbox\\b", Line: 141, Col: 157}, {V: "\\boutput topic\\b", Line: 141, Col: 171}, {V: "\\bkafka-to-kafka\\b", Line: 141, Col: 191}},
+					Match:      []yamlstrict.Str{{V: "Example: Kafka transactions ensure message is processed exactly once across consumer group.", Line: 143, Col: 9}, {V: "3 Exactly-Once Semantics\n\nExample: process message and commit offset in single transaction -> no loss or duplication.\n", Line: 144, Col: 9}, {V: "To avoid duplicates, commit the consumer offset and process the event in the same Kafka transaction.", Line: 148, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Kafka transactions make read-process-write exactly-once only when the output goes to Kafka too.", Line: 150, Col: 9}, {V: "For external side effects, make the consumer idempotent.", Line: 151, Col: 9}, {V: "Produce the processed result and commit the input offsets in one Kafka transaction.", Line: 152, Col: 9}, {V: "In Kafka, set processing.guarantee=exactly_once_v2 so processing and offset commits share one transaction.", Line: 153, Col: 9}},
+					At:         yamlstrict.Pos{Line: 117, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/nodejs.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/dns-threadpool-inverted", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "dns.lookup() and dns.resolve*() thread-pool use inverted", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "It is the other way round: dns.lookup() calls getaddrinfo(3), which\nblocks, so libuv runs it on its thread pool (where it can starve fs and\ncrypto work). dns.resolve*() and dns.reverse() use c-ares, query the\nnetwork asynchronously and never use the pool. Listing \"DNS operations\n(except dns.lookup)\" among thread-pool work, or saying dns.resolve()\nruns there, inverts this.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "dns.lookup() (used by net and http for host names) runs on the libuv thread pool; dns.resolve*(), dns.reverse() and dns.Resolver use c-ares and never touch the pool.", Line: 14, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js API docs, dns module, \"Implementation considerations\"", Line: 16, Col: 9}, {V: "Node.js CLI docs, UV_THREADPOOL_SIZE", Line: 17, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "dns", Line: 18, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bthread ?pool\\b", Line: 19, Col: 15}, {V: "\\bworker pool\\b", Line: 19, Col: 35}, {V: "\\buv_threadpool_size\\b", Line: 19, Col: 54}, {V: "\\blibuv'?s? (?:worker |background )?threads?\\b", Line: 19, Col: 80}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 20, Col: 15}, {V: "leadin", Line: 20, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\bdns\\b[^;]{0,60}\\b(?:except(?:ing)?|apart from|other than|excluding|besides|save for)\\b[^;]{0,30}\\blookup\\b", Line: 22, Col: 9}, {V: "\\bdns\\.(?:resolve\\w*|reverse)\\b", Line: 23, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bc-?ares\\b", Line: 24, Col: 14}},
+					Match:      []yamlstrict.Str{{V: "Tasks executed in the thread pool include:\n- File system operations\n- DNS operations (except DNS.lookup)\n", Line: 26, Col: 9}, {V: "dns.resolve4() is executed on the libuv thread pool.", Line: 30, Col: 9}, {V: "Work sent to the thread pool includes all DNS queries except lookup().", Line: 31, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "dns.lookup() runs on the libuv thread pool, while dns.resolve() does not use it.", Line: 33, Col: 9}, {V: "The thread pool handles file system work and dns.lookup().", Line: 34, Col: 9}, {V: "dns.resolve() queries the network through c-ares instead of the thread pool.", Line: 35, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/sequelize-many-to-many", Line: 37, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 38, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 39, Col: 15},
+					Summary:    yamlstrict.Str{V: "Sequelize said to have a manyToMany() association", Line: 40, Col: 14},
+					Doc:        yamlstrict.Str{V: "Sequelize has four association types: hasOne, belongsTo, hasMany and\nbelongsToMany. A many-to-many relation is declared with\nbelongsToMany(..., { through }) on both models; there is no\nmanyToMany() method (that name is TypeORM's @ManyToMany decorator).\n", Line: 41, Col: 10},
+					Correct:    yamlstrict.Str{V: "Sequelize associations are hasOne, belongsTo, hasMany and belongsToMany; many-to-many uses belongsToMany with a through (junction) table.", Line: 46, Col: 14},
+					References: []yamlstrict.Str{{V: "Sequelize v6 manual, \"Associations\"", Line: 48, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "manytomany", Line: 49, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bsequelize\\b", Line: 50, Col: 15}, {V: "\\bhas(?:many|one)\\b", Line: 50, Col: 32}, {V: "\\bbelongsto\\b", Line: 50, Col: 55}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 51, Col: 15}, {V: "leadin", Line: 51, Col: 24}, {V: "title", Line: 51, Col: 32}},
+					Claim:      []yamlstrict.Str{{V: "\\bmanytomany\\b", Line: 52, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\btypeorm\\b", Line: 53, Col: 14}, {V: "@manytomany", Line: 53, Col: 29}},
+					Match:      []yamlstrict.Str{{V: "Sequelize associations: hasOne, hasMany, belongsTo and manyToMany.", Line: 55, Col: 9}, {V: "In Sequelize you declare the join with User.manyToMany(Group).", Line: 56, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Sequelize declares many-to-many associations with belongsToMany and a through table.", Line: 58, Col: 9}, {V: "TypeORM marks the relation with @ManyToMany() and @JoinTable().", Line: 59, Col: 9}},
+					At:         yamlstrict.Pos{Line: 37, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cluster-os-load-balancing", Line: 61, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 62, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 63, Col: 15},
+					Summary:    yamlstrict.Str{V: "node:cluster said to leave load balancing to the OS", Line: 64, Col: 14},
+					Doc:        yamlstrict.Str{V: "The default scheduling policy of node:cluster on every platform except\nWindows is SCHED_RR: the primary process accepts connections and hands\nthem to the workers round-robin. Leaving it to the operating system\n(SCHED_NONE) is the Windows default and can be chosen explicitly; Node's\ndocs note it gave very unbalanced loads. And it is connections that are\ndistributed, not individual requests.\n", Line: 65, Col: 10},
+					Correct:    yamlstrict.Str{V: "With node:cluster the primary accepts incoming connections and distributes them to workers round-robin (the default except on Windows); SCHED_NONE or NODE_CLUSTER_SCHED_POLICY=none leaves it to the OS.", Line: 72, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js API docs, cluster, \"How it works\" and cluster.schedulingPolicy", Line: 74, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "the os", Line: 75, Col: 16}, {V: " os ", Line: 75, Col: 24}, {V: "operating system", Line: 75, Col: 32}, {V: "kernel", Line: 75, Col: 50}},
+					Subject:    []yamlstrict.Str{{V: "\\bcluster", Line: 76, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 77, Col: 15}, {V: "leadin", Line: 77, Col: 24}, {V: "title", Line: 77, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:os|operating system|kernel)\\b[^;]{0,20}\\b(?:load[- ]balanc\\w*|distribut\\w*|spread\\w*|balanc\\w*|assign\\w*|rout\\w*|dispatch\\w*)\\b[^;]{0,40}\\b(?:workers?|processes|children|instances)\\b", Line: 78, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bwindows\\b", Line: 79, Col: 14}, {V: "\\bsched_none\\b", Line: 79, Col: 29}, {V: "\\bschedulingpolicy\\b", Line: 79, Col: 47}, {V: "\\bround[- ]robin\\b", Line: 79, Col: 71}},
+					Match:      []yamlstrict.Str{{V: "How clustering works\n- All workers share the same server port.\n- The OS load-balances incoming requests between workers.\n", Line: 81, Col: 9}, {V: "In the Node.js cluster module the operating system distributes connections across worker processes.", Line: 85, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "In the cluster module the primary hands connections to workers round-robin, except on Windows.", Line: 87, Col: 9}, {V: "The OS schedules threads on CPU cores.", Line: 88, Col: 9}},
+					At:         yamlstrict.Pos{Line: 61, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cluster-restarts-workers", Line: 90, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 91, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 92, Col: 15},
+					Summary:    yamlstrict.Str{V: "node:cluster said to replace crashed workers by itself", Line: 93, Col: 14},
+					Doc:        yamlstrict.Str{V: "node:cluster does not restart workers: when one dies it only emits\n'exit'. A crashed worker is replaced only if the application listens\nfor 'exit' and calls cluster.fork() again, or a process manager (PM2,\nsystemd, Kubernetes) does it.\n", Line: 94, Col: 10},
+					Correct:    yamlstrict.Str{V: "node:cluster does not manage the worker count; to replace crashed workers, listen for cluster.on('exit') and fork a new one, or run under a supervisor such as PM2.", Line: 99, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js API docs, cluster, \"How it works\" (the application manages the worker pool) and Event 'exit'", Line: 101, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "replace", Line: 102, Col: 16}, {V: "restart", Line: 102, Col: 25}, {V: "respawn", Line: 102, Col: 34}, {V: "fork", Line: 102, Col: 43}, {V: "spawn", Line: 102, Col: 49}, {V: "bring", Line: 102, Col: 56}},
+					Subject:    []yamlstrict.Str{{V: "\\bcluster", Line: 103, Col: 15}, {V: "\\bnode(?:\\.js)?\\b", Line: 103, Col: 28}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 104, Col: 15}, {V: "leadin", Line: 104, Col: 24}, {V: "title", Line: 104, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:workers?|child(?:ren)?|process(?:es)?)\\b[^;]{0,30}\\b(?:crash\\w*|die|dies|died|fails?|failed|exits?|exited)\\b[^;]{0,40}\\b(?:master|primary|cluster(?: module)?|parent)\\b[^;]{0,20}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?|spawns? (?:a )?new|starts? (?:a )?new|brings? (?:it )?back)\\b", Line: 106, Col: 9}, {V: "\\b(?:master|primary|cluster(?: module)?)\\b[^;]{0,25}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?)\\b[^;]{0,40}\\b(?:crash\\w*|dead|died|dies|failed|fails|dying|exit\\w*)\\b", Line: 107, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bon\\(", Line: 108, Col: 14}, {V: "\\bexit event\\b", Line: 108, Col: 24}, {V: "\\blisten", Line: 108, Col: 42}, {V: "\\bpm2\\b", Line: 108, Col: 54}, {V: "\\bif you\\b", Line: 108, Col: 65}, {V: "\\byou (?:must|need|have to|can)\\b", Line: 108, Col: 79}, {V: "\\bfork\\(\\)", Line: 108, Col: 116}, {V: "\\bsupervisor\\b", Line: 108, Col: 130}, {V: "\\bsystemd\\b", Line: 108, Col: 148}},
+					Match:      []yamlstrict.Str{{V: "Benefits of Clustering\n- Uses all CPU cores.\n- Improves reliability (if one worker crashes, master replaces it).\n", Line: 110, Col: 9}, {V: "With the Node.js cluster module, when a worker dies the primary automatically restarts it.", Line: 114, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "When a worker dies, listen for cluster.on('exit') and fork a new one.", Line: 116, Col: 9}, {V: "PM2 restarts crashed workers in cluster mode.", Line: 117, Col: 9}},
+					At:         yamlstrict.Pos{Line: 90, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cluster-ismaster", Line: 119, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 120, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 121, Col: 15},
+					Summary:    yamlstrict.Str{V: "cluster.isMaster or cluster.setupMaster used (deprecated since Node.js 16)", Line: 122, Col: 14},
+					Doc:        yamlstrict.Str{V: "Node.js 16 renamed the cluster \"master\" to \"primary\": cluster.isPrimary\nand cluster.setupPrimary() are the APIs, and cluster.isMaster and\ncluster.setupMaster() remain only as deprecated aliases.\n", Line: 123, Col: 10},
+					Correct:    yamlstrict.Str{V: "Use cluster.isPrimary and cluster.setupPrimary(), and call it the primary process.", Line: 127, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js API docs, cluster.isMaster (\"Deprecated since v16.0.0\")", Line: 129, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "ismaster", Line: 130, Col: 16}, {V: "setupmaster", Line: 130, Col: 26}},
+					Any:        []yamlstrict.Str{{V: "\\bcluster\\.(?:ismaster|setupmaster)\\b", Line: 132, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 134, Col: 14}, {V: "\\balias\\b", Line: 134, Col: 28}, {V: "\\bisprimary\\b", Line: 134, Col: 41}, {V: "\\bsetupprimary\\b", Line: 134, Col: 58}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 133, Col: 15},
+					Scope:      yamlstrict.Str{V: "unit", Line: 131, Col: 12},
+					Match:      []yamlstrict.Str{{V: "if (cluster.isMaster) {", Line: 136, Col: 9}, {V: "Call cluster.setupMaster() before forking.", Line: 137, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "if (cluster.isPrimary) {", Line: 139, Col: 9}, {V: "cluster.isMaster is a deprecated alias of cluster.isPrimary.", Line: 140, Col: 9}},
+					At:         yamlstrict.Pos{Line: 119, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/esm-requires-type-module", Line: 142, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 143, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 144, Col: 15},
+					Summary:    yamlstrict.Str{V: "ES modules said to require \"type\" \"module\" or .mjs (outdated since Node.js 22.7)", Line: 145, Col: 14},
+					Doc:        yamlstrict.Str{V: "Module syntax detection is on by default since Node.js 22.7.0 (and\n20.19.0): a .js or extensionless file without a \"type\" field that fails\nto parse as CommonJS because of import or export syntax runs as an ES\nmodule. \"type\": \"module\" or .mjs is still recommended (it saves a second\nparse) and is needed where package.json says \"type\": \"commonjs\".\n", Line: 146, Col: 10},
+					Correct:    yamlstrict.Str{V: "On current Node.js, ESM syntax in a .js file without a \"type\" field is detected automatically; set \"type\" to \"module\" (or use .mjs) to be explicit and skip the detection.", Line: 152, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js docs, \"Modules - Packages\", \"Syntax detection\"", Line: 154, Col: 9}, {V: "Node.js 22.7.0 release notes (module syntax detection on by default)", Line: 155, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "\"module\"", Line: 156, Col: 16}, {V: ".mjs", Line: 156, Col: 28}},
+					Subject:    []yamlstrict.Str{{V: "\\bes ?modules?\\b", Line: 157, Col: 15}, {V: "\\besm\\b", Line: 157, Col: 35}, {V: "\\bimport\\b", Line: 157, Col: 46}, {V: "\\becmascript modules?\\b", Line: 157, Col: 60}, {V: "\"?type\"?\\s?:\\s?\"?module\\b", Line: 157, Col: 87}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 158, Col: 15}, {V: "leadin", Line: 158, Col: 24}, {V: "title", Line: 158, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:requires?|needs?|must|have to|has to|only (?:works?|possible|available) (?:with|if|when))\\b[^;]{0,40}\"?type\"?\\s?:\\s?\"?module\\b", Line: 160, Col: 9}, {V: "\\b(?:requires?|needs?|must (?:use|have|name)|have to use|has to use)\\b[^;]{0,60}\\.mjs\\b", Line: 161, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bnode(?:\\.js)? (?:1[0-9]|20\\.1[0-8]|22\\.[0-6])\\b", Line: 162, Col: 14}, {V: "\\bolder\\b", Line: 162, Col: 67}, {V: "\\bbefore\\b", Line: 162, Col: 80}, {V: "\\bexplicit", Line: 162, Col: 94}, {V: "\\brecommend", Line: 162, Col: 108}, {V: "\\bdetect", Line: 162, Col: 123}, {V: "\"?commonjs\"?\\s?\\)?$", Line: 162, Col: 135}},
+					Match:      []yamlstrict.Str{{V: "Requires enabling \"type\":\"module\" in package.json or using .mjs extension.", Line: 164, Col: 9}, {V: "ES modules in Node.js\n- You must set \"type\": \"module\" in package.json to use import.\n", Line: 165, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Set \"type\":\"module\" to make ESM explicit; newer Node versions also detect module syntax.", Line: 169, Col: 9}, {V: "In Node.js 18, using import required \"type\":\"module\" or the .mjs extension.", Line: 170, Col: 9}},
+					At:         yamlstrict.Pos{Line: 142, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/nexttick-event-loop-phase", Line: 172, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 173, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 174, Col: 15},
+					Summary:    yamlstrict.Str{V: "process.nextTick() placed in a phase of the event loop", Line: 175, Col: 14},
+					Doc:        yamlstrict.Str{V: "Only setImmediate() belongs to a phase (check). process.nextTick() is in\nno phase at all: the nextTick queue (then the promise microtask queue)\nis drained after the current operation, whatever the phase, before the\nloop moves on. Treating both as phases misleads about ordering and\nstarvation.\n", Line: 176, Col: 10},
+					Correct:    yamlstrict.Str{V: "setImmediate() callbacks run in the check phase; process.nextTick() callbacks run outside the phases, right after the current operation (before promise microtasks and before the loop continues).", Line: 182, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js guide, \"The Node.js Event Loop\" (process.nextTick() is not technically part of the event loop)", Line: 184, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "phase", Line: 185, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bnexttick\\b", Line: 186, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 187, Col: 15}, {V: "leadin", Line: 187, Col: 24}, {V: "title", Line: 187, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:different|separate|distinct|their own|two different) (?:phases|stages)\\b", Line: 189, Col: 9}, {V: "\\bnexttick\\b[^;]{0,30}\\b(?:runs?|executes?|is|happens?|fires?) in (?:the |a |its own )?[\\w/-]+ phase\\b", Line: 190, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bnot (?:part of|in) (?:any|a) phase\\b", Line: 191, Col: 14}, {V: "\\boutside\\b", Line: 191, Col: 56}, {V: "\\bbetween phases\\b", Line: 191, Col: 71}, {V: "\\bno phase\\b", Line: 191, Col: 93}},
+					Match:      []yamlstrict.Str{{V: "What is the difference between process.nextTick() and setImmediate()?\n\nBoth are used to schedule callbacks, but they run in different phases of the event loop.\n", Line: 193, Col: 9}, {V: "process.nextTick() runs in the timers phase.", Line: 197, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "process.nextTick() runs outside the phases; setImmediate() runs in the check phase.", Line: 199, Col: 9}, {V: "setImmediate() callbacks run in the check phase.", Line: 200, Col: 9}},
+					At:         yamlstrict.Pos{Line: 172, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/middleware-must-call-next", Line: 202, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 203, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 204, Col: 15},
+					Summary:    yamlstrict.Str{V: "Express middleware said to hang whenever it does not call next()", Line: 205, Col: 14},
+					Doc:        yamlstrict.Str{V: "Middleware that ends the request-response cycle (res.send, res.json,\nres.end, res.redirect; an auth check answering 401) correctly does not\ncall next(), and nothing hangs. A request hangs only when a middleware\nneither ends the response nor calls next().\n", Line: 206, Col: 10},
+					Correct:    yamlstrict.Str{V: "Each middleware must either end the response or call next() (next(err) for errors); if it does neither, the request is left hanging.", Line: 211, Col: 14},
+					References: []yamlstrict.Str{{V: "Express guide, \"Writing middleware for use in Express apps\"", Line: 213, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "call next", Line: 214, Col: 16}, {V: "calling next", Line: 214, Col: 27}, {V: "calls next", Line: 214, Col: 41}, {V: "invoke next", Line: 214, Col: 53}, {V: "invoking next", Line: 214, Col: 66}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:does not|do not|did not|doesn't|never|fails? to|failing to|forg[eo]t(?:s|ting)? to|without|omit(?:s|ting)?) (?:call(?:ing|s)?|invok\\w*) next\\(?\\)?[^;]{0,60}\\b(?:hang|hangs|stuck|time ?out|never (?:completes?|finishes|responds?))", Line: 215, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bneither\\b", Line: 217, Col: 14}, {V: "\\bnor\\b", Line: 217, Col: 29}, {V: "\\b(?:or|and) (?:does not|doesn't|never|fails to|forgets to) (?:end|send|respond)", Line: 217, Col: 40}, {V: "\\b(?:and|or|nor) (?:sends?|returns?|writes?|gives?) no (?:response|reply)\\b", Line: 217, Col: 125}, {V: "\\bwithout (?:sending|ending|returning|writing) (?:a |the )?(?:response|reply)\\b", Line: 217, Col: 204}, {V: "\\bend(?:s|ing)? the (?:response|request|cycle)\\b", Line: 217, Col: 287}, {V: "\\bres\\.(?:send|end|json)", Line: 217, Col: 339}, {V: "\\bsend(?:s|ing)? a response\\b", Line: 217, Col: 367}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 216, Col: 15},
+					Match:      []yamlstrict.Str{{V: "If a middleware does not call next(), the request will hang.", Line: 219, Col: 9}, {V: "A middleware that forgets to call next leaves the request stuck.", Line: 220, Col: 9}, {V: "Forgetting to call next() inside a middleware function means the client request hangs forever.", Line: 221, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "If a middleware neither ends the response nor calls next(), the request hangs.", Line: 223, Col: 9}, {V: "A middleware that does not call next() and does not send a response leaves the request hanging.", Line: 224, Col: 9}, {V: "If the middleware forgets to call next() and sends no response, the request hangs.", Line: 225, Col: 9}},
+					At:         yamlstrict.Pos{Line: 202, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/npm-only-production", Line: 227, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 228, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 229, Col: 15},
+					Summary:    yamlstrict.Str{V: "npm --only=production or --production used (deprecated; use --omit=dev)", Line: 230, Col: 14},
+					Doc:        yamlstrict.Str{V: "Since npm 7 and 8 the --only and --production flags are deprecated (npm\nprints \"Use --omit=dev instead\"); the supported form is --omit=dev.\n", Line: 231, Col: 10},
+					Correct:    yamlstrict.Str{V: "Use npm ci --omit=dev (on a supported Node.js LTS base image).", Line: 234, Col: 14},
+					References: []yamlstrict.Str{{V: "npm CLI docs, npm ci, config \"omit\" and \"only\"", Line: 236, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "--only", Line: 237, Col: 16}, {V: "--production", Line: 237, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\bnpm (?:ci|install|i)\\b[^;]{0,40}(?:--only[= ]prod(?:uction)?|--production)\\b", Line: 239, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 241, Col: 14}, {V: "--omit", Line: 241, Col: 28}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 240, Col: 15},
+					Scope:      yamlstrict.Str{V: "unit", Line: 238, Col: 12},
+					Match:      []yamlstrict.Str{{V: "RUN npm ci --only=production", Line: 243, Col: 9}, {V: "Install with npm install --production on the server.", Line: 244, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "RUN npm ci --omit=dev", Line: 246, Col: 9}, {V: "--only=production is deprecated; use npm ci --omit=dev.", Line: 247, Col: 9}},
+					At:         yamlstrict.Pos{Line: 227, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/csurf-recommended", Line: 249, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 250, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 251, Col: 15},
+					Summary:    yamlstrict.Str{V: "the deprecated csurf middleware recommended", Line: 252, Col: 14},
+					Doc:        yamlstrict.Str{V: "The expressjs/csurf package was deprecated and its repository archived\nin September 2022; the Express team confirmed the deprecation in 2025.\nNew code should not adopt it.\n", Line: 253, Col: 10},
+					Correct:    yamlstrict.Str{V: "Use a maintained CSRF library (such as csrf-csrf or csrf-sync) or framework protection, with SameSite cookies and Origin checks.", Line: 257, Col: 14},
+					References: []yamlstrict.Str{{V: "github.com/expressjs/csurf README (deprecated, archived 2022-09-14)", Line: 259, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "csurf", Line: 260, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "\\bcsurf\\b[^;]{0,15}\\b(?:middleware|package|module|library)\\b", Line: 261, Col: 11}, {V: "\\b(?:use|using|install|add|with|e\\.g\\.?|such as|like|via)\\b[^;]{0,20}\\bcsurf\\b", Line: 261, Col: 75}, {V: "\\bcsurf\\(", Line: 261, Col: 157}},
+					Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 262, Col: 14}, {V: "\\barchived\\b", Line: 262, Col: 28}, {V: "\\bunmaintained\\b", Line: 262, Col: 44}, {V: "\\bno longer\\b", Line: 262, Col: 64}, {V: "\\breplac", Line: 262, Col: 81}, {V: "\\binstead\\b", Line: 262, Col: 93}, {V: "\\bavoid\\b", Line: 262, Col: 108}},
+					Match:      []yamlstrict.Str{{V: "Use CSRF tokens (e.g., csurf middleware)", Line: 264, Col: 9}, {V: "app.use(csurf()) protects the forms.", Line: 265, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "csurf is deprecated and archived; use csrf-csrf instead.", Line: 267, Col: 9}, {V: "Use CSRF tokens with a maintained library such as csrf-sync.", Line: 268, Col: 9}},
+					At:         yamlstrict.Pos{Line: 249, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/redis.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/zrevrank-one-based", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "compute", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 6, Col: 15},
+					Summary:    yamlstrict.Str{V: "a ZRANK/ZREVRANK reply read as a 1-based place", Line: 7, Col: 14},
+					Doc:        yamlstrict.Str{V: "ZRANK and ZREVRANK return a 0-based index: the member with the highest\nscore (for ZREVRANK) has rank 0. A reply of N therefore means place\nN+1. Reading it as place N is an off-by-one that shows every user one\nplace too high.\n", Line: 8, Col: 10},
+					Correct:    yamlstrict.Str{V: "ZREVRANK returns 0 for the top member; a reply of N means position N+1 (reply 42 is 43rd place).", Line: 13, Col: 14},
+					References: []yamlstrict.Str{{V: "Redis command reference, ZREVRANK (\"The rank (or index) is 0-based\")", Line: 15, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "zrevrank", Line: 16, Col: 16}, {V: "zrank", Line: 16, Col: 26}},
+					Subject:    []yamlstrict.Str{{V: "\\bz(?:rev)?rank\\b", Line: 17, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 18, Col: 15}, {V: "leadin", Line: 18, Col: 24}},
+					Check:      yamlstrict.Str{V: "zero-based-rank", Line: 5, Col: 12},
+					Match:      []yamlstrict.Str{{V: "'ZREVRANK leaderboard user:123' -> returns rank 42 -> user is 42nd place.", Line: 20, Col: 9}, {V: "ZRANK gives 7 for Alice, so she is in 7th place.", Line: 21, Col: 9}, {V: "3 ZREVRANK Lookup\n\nExample: the reply is 0, which means position 0 on the board.\n", Line: 22, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "ZREVRANK returns rank 42, so the user is in 43rd place.", Line: 27, Col: 9}, {V: "ZREVRANK returns 0 for the top player.", Line: 28, Col: 9}, {V: "The player ranked 3rd has ZREVRANK 2.", Line: 29, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/redis-restart-rdb-then-aof", Line: 31, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 32, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 33, Col: 15},
+					Summary:    yamlstrict.Str{V: "Redis said to load the RDB snapshot and then replay the AOF", Line: 34, Col: 14},
+					Doc:        yamlstrict.Str{V: "With AOF enabled, Redis rebuilds the dataset from the AOF alone, since\nit is the most complete, and ignores dump.rdb at startup. Since 4.0 the\nAOF may start with an RDB-format preamble (since 7.0 a multi-part base\nfile), but that is part of the AOF, not \"load dump.rdb, then replay the\nAOF\". RDB next to AOF is for backups.\n", Line: 35, Col: 10},
+					Correct:    yamlstrict.Str{V: "With both persistence modes on, Redis loads the AOF (which may hold an RDB preamble or base file) and ignores dump.rdb; keep RDB snapshots for backups and disaster recovery.", Line: 41, Col: 14},
+					References: []yamlstrict.Str{{V: "Redis documentation, \"Redis persistence\" (with AOF and RDB both enabled, the AOF is used to reconstruct the dataset)", Line: 43, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "aof", Line: 44, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\brdb\\b", Line: 45, Col: 13}, {V: "\\baof\\b", Line: 45, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:load|loads|loaded|loading|restore|restores|recover|recovers|read|reads|start|starts)\\b[^;]{0,20}\\b(?:from )?(?:the )?rdb\\b[^;]{0,40}(?:\\bthen\\b|\\band then\\b|->|\\bfollowed by\\b|\\bbefore\\b|\\bafter that\\b)[^;]{0,20}\\b(?:replay|apply|load|read|process)\\w*\\b[^;]{0,15}\\baof\\b", Line: 47, Col: 9}, {V: "\\brdb\\b[^;]{0,10}(?:\\bthen\\b|->|\\bfollowed by\\b|\\bfirst\\b)[^;]{0,25}\\baof\\b", Line: 48, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bpreamble\\b", Line: 49, Col: 14}, {V: "\\bignor", Line: 49, Col: 30}, {V: "\\bbase file\\b", Line: 49, Col: 41}},
+					Match:      []yamlstrict.Str{{V: "Example: RDB every 5 min + AOF fsync every second -> recover from RDB -> replay recent AOF for latest state.", Line: 51, Col: 9}, {V: "Hybrid approach Redis loads RDB then AOF", Line: 52, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "With AOF on, Redis restarts from the AOF and ignores dump.rdb.", Line: 54, Col: 9}, {V: "The AOF may begin with an RDB preamble, then the recent commands.", Line: 55, Col: 9}},
+					At:         yamlstrict.Pos{Line: 31, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/redis-cluster-consistent-hashing", Line: 57, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 58, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 59, Col: 15},
+					Summary:    yamlstrict.Str{V: "Redis Cluster described as using consistent hashing", Line: 60, Col: 14},
+					Doc:        yamlstrict.Str{V: "Redis Cluster does not use consistent hashing: every key maps to one of\n16384 hash slots (CRC16(key) mod 16384), and slots are assigned to\nmasters explicitly. Consistent hashing (a token ring with virtual nodes)\nis what Cassandra, Dynamo-style stores and client-side Memcached rings\nuse; hash(key) % N is plain modulo sharding.\n", Line: 61, Col: 10},
+					Correct:    yamlstrict.Str{V: "Redis Cluster shards with 16384 hash slots (CRC16 mod 16384, hash tags supported); consistent hashing is used by Cassandra, Dynamo-style stores and client-side Memcached rings.", Line: 67, Col: 14},
+					References: []yamlstrict.Str{{V: "Redis Cluster specification, \"Key distribution model\" (Redis Cluster does not use consistent hashing)", Line: 69, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "redis cluster", Line: 70, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bconsistent hash", Line: 71, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 72, Col: 15}, {V: "leadin", Line: 72, Col: 24}, {V: "title", Line: 72, Col: 32}},
+					Claim:      []yamlstrict.Str{{V: "\\bredis cluster\\b", Line: 73, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\bhash slots?\\b", Line: 74, Col: 14}, {V: "\\b16384\\b", Line: 74, Col: 33}, {V: "\\bcrc16\\b", Line: 74, Col: 46}, {V: "\\binstead\\b", Line: 74, Col: 59}, {V: "\\brather than\\b", Line: 74, Col: 74}},
+					Match:      []yamlstrict.Str{{V: "Consistent hashing even distribution Redis Cluster", Line: 76, Col: 9}, {V: "Problem 59: Consistent Hashing Use Cases\n\n1 Distributed Caching\n\nRedis Cluster Memcached CDN caching\n", Line: 77, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Redis Cluster 16384 hash slots no single point of failure", Line: 84, Col: 9}, {V: "Redis Cluster uses hash slots rather than consistent hashing.", Line: 85, Col: 9}},
+					At:         yamlstrict.Pos{Line: 57, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/redis-one-core", Line: 87, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 88, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 89, Col: 15},
+					Summary:    yamlstrict.Str{V: "Redis said to be single-threaded and limited to one core", Line: 90, Col: 14},
+					Doc:        yamlstrict.Str{V: "Redis executes commands on one main thread (so each command is atomic),\nbut it is not limited to one core: since 6.0 it can use I/O threads for\nsocket reads, writes and parsing, background threads do lazy freeing\nand AOF fsync, and RDB and AOF rewrites run in forked children.\n", Line: 91, Col: 10},
+					Correct:    yamlstrict.Str{V: "Redis runs commands on a single main thread but uses I/O threads (6.0+) and background threads; scale CPU-bound command load with more shards.", Line: 96, Col: 14},
+					References: []yamlstrict.Str{{V: "redis.conf, \"THREADED I/O\" section", Line: 98, Col: 9}, {V: "Redis 6.0 release notes (threaded I/O)", Line: 99, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "single-thread", Line: 100, Col: 16}, {V: "single thread", Line: 100, Col: 31}, {V: "one core", Line: 100, Col: 46}, {V: "one cpu", Line: 100, Col: 56}},
+					Subject:    []yamlstrict.Str{{V: "\\bredis\\b", Line: 101, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 102, Col: 15}, {V: "leadin", Line: 102, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\bsingle[- ]threaded\\b[^;]{0,30}\\b(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b", Line: 104, Col: 9}, {V: "\\b(?:uses?|only uses?|limited to|bound to) (?:only )?(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b", Line: 105, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bio[- ]threads\\b", Line: 106, Col: 14}, {V: "\\bi/o threads\\b", Line: 106, Col: 35}, {V: "\\bmain thread\\b", Line: 106, Col: 54}, {V: "\\bcommand execution\\b", Line: 106, Col: 73}},
+					Match:      []yamlstrict.Str{{V: "Example: 16-core server -> Memcached uses all cores, Redis single-threaded (one core per instance).", Line: 108, Col: 9}, {V: "Redis only uses one CPU core, whatever the machine.", Line: 109, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Redis executes commands on one main thread but has I/O threads since 6.0.", Line: 111, Col: 9}, {V: "Memcached uses all cores.", Line: 112, Col: 9}},
+					At:         yamlstrict.Pos{Line: 87, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/redis-deprecated-range-commands", Line: 114, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 115, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 116, Col: 15},
+					Summary:    yamlstrict.Str{V: "ZREVRANGE or ZRANGEBYSCORE recommended (deprecated since Redis 6.2)", Line: 117, Col: 14},
+					Doc:        yamlstrict.Str{V: "Since Redis 6.2, ZREVRANGE, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZRANGEBYLEX\nand ZREVRANGEBYLEX are deprecated in favour of ZRANGE with the REV,\nBYSCORE, BYLEX and LIMIT arguments. They still work: this is a\nmaintenance warning.\n", Line: 118, Col: 10},
+					Correct:    yamlstrict.Str{V: "Use ZRANGE key 0 9 REV WITHSCORES for the top 10 and ZRANGE key 1000 2000 BYSCORE for a score range (Redis 6.2 and later).", Line: 123, Col: 14},
+					References: []yamlstrict.Str{{V: "Redis command reference, ZREVRANGE and ZRANGEBYSCORE (deprecated as of 6.2.0)", Line: 125, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "zrevrange", Line: 126, Col: 16}, {V: "zrangebyscore", Line: 126, Col: 27}, {V: "zrangebylex", Line: 126, Col: 42}, {V: "zrevrangebylex", Line: 126, Col: 55}},
+					Claim:      []yamlstrict.Str{{V: "\\bzrevrange|\\bzrangeby", Line: 128, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\bdeprecat", Line: 129, Col: 14}, {V: "\\bzrange\\b[^;]{0,40}\\b(?:rev|byscore|bylex)\\b", Line: 129, Col: 28}, {V: "\\bredis (?:[1-5]\\.|6\\.[01])", Line: 129, Col: 77}},
+					Scope:      yamlstrict.Str{V: "unit", Line: 127, Col: 12},
+					Match:      []yamlstrict.Str{{V: "ZREVRANGE returns highest-scoring elements.", Line: 131, Col: 9}, {V: "'ZRANGEBYSCORE leaderboard 1000 2000' -> users with scores between 1000 and 2000.", Line: 132, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "ZRANGE leaderboard 0 9 REV WITHSCORES returns the top 10.", Line: 134, Col: 9}, {V: "ZREVRANGE is deprecated since Redis 6.2; use ZRANGE with REV.", Line: 135, Col: 9}},
+					At:         yamlstrict.Pos{Line: 114, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/redis-cluster-three-nodes-survive", Line: 137, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 138, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 139, Col: 15},
+					Summary:    yamlstrict.Str{V: "a three-node Redis Cluster said to survive a node failure", Line: 140, Col: 14},
+					Doc:        yamlstrict.Str{V: "Every Redis Cluster master owns a share of the 16384 slots. With three\nmasters and no replicas, losing one leaves a third of the slots\nuncovered, and with the default cluster-require-full-coverage yes the\nwhole cluster stops serving. Surviving a failure needs a replica per\nmaster (usually three masters and three replicas).\n", Line: 141, Col: 10},
+					Correct:    yamlstrict.Str{V: "A Redis Cluster survives a master failure only if that master has a replica to promote; the minimal fault-tolerant layout is three masters with one replica each (six nodes).", Line: 147, Col: 14},
+					References: []yamlstrict.Str{{V: "Redis documentation, \"Scale with Redis Cluster\", \"Redis Cluster master-replica model\"", Line: 149, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "redis cluster", Line: 150, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\b(?:3|three)[- ](?:node|master|server|instance|shard)s? redis cluster\\b|\\bredis cluster (?:of|with) (?:3|three) (?:nodes|masters|servers|instances|shards)\\b|\\b(?:3|three) redis cluster (?:nodes|masters|servers|instances)\\b", Line: 151, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:lose|losing|loss of)\\b[^;]{0,25}\\b(?:node|master|server|instance|shard)\\b[^;]{0,40}\\b(?:still|continue|keep)", Line: 153, Col: 9}, {V: "\\b(?:fails?|fail(?:ure|ed)|goes down|dies|crash\\w*)\\b[^;]{0,40}\\b(?:others?|rest|remaining)\\b[^;]{0,20}\\b(?:continue|keep|still)\\b", Line: 154, Col: 9}, {V: "\\bsurvives?\\b[^;]{0,30}\\b(?:fail|loss|outage)", Line: 155, Col: 9}, {V: "\\b(?:keeps?|continues?|still) (?:serving|working|running|available|up)\\b[^;]{0,30}\\b(?:if|when|even if|after)\\b[^;]{0,25}\\b(?:fails?|goes down|dies|crash\\w*)", Line: 156, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\breplicas?\\b", Line: 159, Col: 14}, {V: "\\bslaves?\\b", Line: 159, Col: 31}, {V: "\\b6[- ]node\\b", Line: 159, Col: 46}, {V: "\\bsix\\b", Line: 159, Col: 63}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 157, Col: 15},
+					Scope:      yamlstrict.Str{V: "sentence", Line: 158, Col: 12},
+					Match:      []yamlstrict.Str{{V: "Example: 3-node Redis cluster - if one node fails, others continue serving requests.", Line: 161, Col: 9}, {V: "A three-node Redis cluster survives the loss of one node.", Line: 162, Col: 9}, {V: "In a Redis Cluster of 3 masters you can lose a master and the other two keep answering.", Line: 163, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "A 3-node Redis cluster with a replica per master survives one node failing.", Line: 165, Col: 9}, {V: "A three-node Redis cluster without replicas stops when a master fails.", Line: 166, Col: 9}},
+					At:         yamlstrict.Pos{Line: 137, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/redlock-is-set-nx", Line: 168, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 169, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 170, Col: 15},
+					Summary:    yamlstrict.Str{V: "Redlock equated with a single SET NX", Line: 171, Col: 14},
+					Doc:        yamlstrict.Str{V: "SET key token NX PX on one Redis instance is the single-instance lock\npattern. Redlock is a different algorithm: the client takes the lock on\na majority of N (typically five) independent masters within the\nvalidity time. Conflating them hides the single point of failure (and,\nfor either scheme, the need for fencing tokens when correctness\nmatters).\n", Line: 172, Col: 10},
+					Correct:    yamlstrict.Str{V: "Single-instance lock: SET key unique-token NX PX ttl, released with a compare-and-delete script. Redlock: acquire the same lock on a majority of N independent masters; add fencing tokens if the resource needs strict mutual exclusion.", Line: 179, Col: 14},
+					References: []yamlstrict.Str{{V: "Redis documentation, \"Distributed Locks with Redis\"", Line: 181, Col: 9}, {V: "Kleppmann, \"How to do distributed locking\" (2016)", Line: 182, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "setnx", Line: 183, Col: 16}, {V: " nx", Line: 183, Col: 23}},
+					Subject:    []yamlstrict.Str{{V: "\\bredlock\\b", Line: 184, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 185, Col: 15}, {V: "leadin", Line: 185, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\bset(?:nx\\b| [^;]{0,20}\\bnx\\b)", Line: 186, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bmajority\\b", Line: 187, Col: 14}, {V: "\\bsingle[- ]instance\\b", Line: 187, Col: 30}, {V: "\\bindependent\\b", Line: 187, Col: 56}, {V: "\\bunlike\\b", Line: 187, Col: 75}, {V: "\\bnot redlock\\b", Line: 187, Col: 89}},
+					Match:      []yamlstrict.Str{{V: "1 Redis Distributed Lock (Redlock)\n\n- Use Redis SET NX EX for simple distributed locking.\n", Line: 189, Col: 9}, {V: "SETNX distributed lock Redlock", Line: 193, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Redlock takes the lock on a majority of independent masters; SET NX on one instance is the single-instance lock.", Line: 195, Col: 9}, {V: "Use SET key token NX PX 30000 for a single-instance lock.", Line: 196, Col: 9}},
+					At:         yamlstrict.Pos{Line: 168, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/storage.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/chunk-count-arithmetic", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "compute", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 6, Col: 15},
+					Summary:    yamlstrict.Str{V: "chunk count does not follow from file and chunk size", Line: 7, Col: 14},
+					Doc:        yamlstrict.Str{V: "A file of size T split into chunks of size S makes ceil(T/S) chunks,\nthe last one possibly partial. \"1 GB in 5 MB chunks = 200\" holds only\nin decimal units; file sizes and S3 part limits are usually binary\n(1 GiB = 1024 MiB, S3's minimum part is 5 MiB), giving 205 chunks.\nOff-by-one chunk counts break resumable-upload bookkeeping.\n", Line: 8, Col: 10},
+					Correct:    yamlstrict.Str{V: "1 GiB in 5 MiB chunks is 205 chunks (204 full and a 4 MiB tail); 1 GB (10^9 bytes) in 5 MB (5x10^6 bytes) chunks is 200. Always compute ceil(size/chunk).", Line: 14, Col: 14},
+					References: []yamlstrict.Str{{V: "IEC 80000-13 (binary prefixes)", Line: 16, Col: 9}, {V: "Amazon S3 User Guide, \"Amazon S3 multipart upload limits\" (part size 5 MiB to 5 GiB)", Line: 17, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "chunks", Line: 18, Col: 16}, {V: "parts", Line: 18, Col: 24}, {V: "pieces", Line: 18, Col: 31}, {V: "segments", Line: 18, Col: 39}},
+					Check:      yamlstrict.Str{V: "chunk-count", Line: 5, Col: 12},
+					Match:      []yamlstrict.Str{{V: "User selects 1 GB file\n- File splits into 200 chunks (5 MB each)\n", Line: 20, Col: 9}, {V: "A 10 MB file is cut into 2 parts of 4 MB.", Line: 23, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "A 1 GiB file splits into 205 chunks of 5 MiB.", Line: 25, Col: 9}, {V: "A 10 MB file is cut into 3 parts of 4 MiB, the last one partial.", Line: 26, Col: 9}, {V: "Upload the file in chunks of 5 MB.", Line: 27, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/fact/defaults/web.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "fact/cors-blocks-request", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "CORS described as the browser blocking the request", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "For a simple request the browser sends it and the server processes it;\nCORS only decides whether the page's script may read the response. For\na non-simple request the actual request is withheld only if the\npreflight fails. Saying CORS \"blocks the request\" hides that the\nserver still acts on simple requests (CORS is no CSRF defence), and\nCORS is the relaxation of the same-origin policy, not the block itself.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "The same-origin policy stops scripts from reading cross-origin responses; CORS lets servers relax it. Simple requests are still sent (the response is hidden from the script if not allowed); non-simple requests are sent only after a successful preflight.", Line: 14, Col: 14},
+					References: []yamlstrict.Str{{V: "WHATWG Fetch Standard §3.2 (CORS protocol) and §4.8 (CORS-preflight fetch)", Line: 16, Col: 9}, {V: "MDN, \"Cross-Origin Resource Sharing (CORS)\"", Line: 17, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "block", Line: 18, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bcors\\b", Line: 19, Col: 15}, {V: "\\bcross[- ]origin\\b", Line: 19, Col: 27}, {V: "\\bsame[- ]origin\\b", Line: 19, Col: 50}, {V: "\\bfrom one origin\\b[^;]{0,40}\\b(?:to )?another origin\\b", Line: 19, Col: 72}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 20, Col: 15}, {V: "leadin", Line: 20, Col: 24}, {V: "title", Line: 20, Col: 32}},
+					Any:        []yamlstrict.Str{{V: "\\bblock(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:the |cross-origin |such |these |those |your |all |any )?(?:api )?(?:requests?|calls?)\\b", Line: 22, Col: 9}, {V: "\\b(?:permit|allow) or (?:block|deny|reject)\\b[^;]{0,25}\\b(?:requests?|calls?)\\b", Line: 23, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bresponses?\\b", Line: 24, Col: 14}, {V: "\\bpreflight\\b", Line: 24, Col: 32}, {V: "\\bnon-simple\\b", Line: 24, Col: 49}, {V: "\\bread(?:ing)? the\\b", Line: 24, Col: 67}},
+					Match:      []yamlstrict.Str{{V: "CORS is a mechanism that allows browsers to permit or block requests made from one domain to another.", Line: 26, Col: 9}, {V: "Without the right CORS headers the browser blocks the call even though the server is fine.", Line: 27, Col: 9}, {V: "What is CORS?\n\nIt blocks requests from one origin to another unless the server allows them.\n", Line: 28, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "The browser is not blocking the request; it is blocking the response.", Line: 33, Col: 9}, {V: "CORS decides whether the page may read the response; the request itself is sent.", Line: 34, Col: 9}, {V: "Rate limiting blocks requests above 100 per minute.", Line: 35, Col: 9}},
+					At:         yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cors-always-preflight", Line: 37, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 38, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 39, Col: 15},
+					Summary:    yamlstrict.Str{V: "every cross-origin request said to trigger a preflight", Line: 40, Col: 14},
+					Doc:        yamlstrict.Str{V: "A preflight (OPTIONS) is sent only for requests that are not\nCORS-safelisted: a method other than GET, HEAD or POST, a non-safelisted\nheader (Authorization, custom X- headers), or a Content-Type other than\nform data or text/plain (so JSON POSTs are preflighted). Simple\ncross-origin GETs and form POSTs go out directly, and a successful\npreflight can be cached (Access-Control-Max-Age).\n", Line: 41, Col: 10},
+					Correct:    yamlstrict.Str{V: "The browser sends an OPTIONS preflight only for non-simple cross-origin requests (non-safelisted method, headers or content type); simple requests are sent directly and the CORS check applies to the response.", Line: 48, Col: 14},
+					References: []yamlstrict.Str{{V: "WHATWG Fetch Standard §4.8 (CORS-preflight fetch)", Line: 50, Col: 9}, {V: "MDN, \"CORS\", section \"Simple requests\"", Line: 51, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "preflight", Line: 52, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bpreflight\\b", Line: 53, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\bwhen (?:a |the |your )?(?:frontend|client|browser|page|site|web ?app|app|script|spa)\\b[^;]{0,80}\\b(?:calls?|requests?|fetch\\w*|sends?|makes?|tries)\\b[^;]{0,80}\\bbrowser (?:first )?(?:sends|issues|makes|fires)\\b", Line: 55, Col: 9}, {V: "\\b(?:every|each|all|any) (?:cross-origin |cors |api )?requests?\\b[^;]{0,40}\\bpreflight", Line: 56, Col: 9}, {V: "\\bpreflight\\b[^;]{0,30}\\b(?:for|before) (?:every|each|all|any) (?:cross-origin |cors )?requests?\\b", Line: 57, Col: 9}, {V: "\\bbrowser (?:always|automatically) (?:first )?(?:sends|issues|makes) (?:a |an )?(?:options|preflight)", Line: 58, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bnon-simple\\b", Line: 59, Col: 14}, {V: "\\bnot simple\\b", Line: 59, Col: 32}, {V: "\\bsimple requests?\\b", Line: 59, Col: 50}, {V: "\\bcustom headers?\\b", Line: 59, Col: 74}, {V: "\\bauthorization\\b", Line: 59, Col: 97}, {V: "\\bcontent-type\\b", Line: 59, Col: 118}, {V: "\\bapplication/json\\b", Line: 59, Col: 138}, {V: "\\bsafelisted\\b", Line: 59, Col: 162}, {V: "\\b(?:put|delete|patch)\\b", Line: 59, Col: 180}, {V: "\\bsome\\b", Line: 59, Col: 208}, {V: "\\bmay\\b", Line: 59, Col: 220}, {V: "\\bcertain\\b", Line: 59, Col: 231}},
+					Match:      []yamlstrict.Str{{V: "When a frontend (e.g., example.com) tries to call an API (api.example.org), the browser sends a preflight request (OPTIONS).", Line: 61, Col: 9}, {V: "Every cross-origin request is preceded by a preflight OPTIONS call.", Line: 62, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "For a PUT with a JSON body, the browser first sends a preflight request.", Line: 64, Col: 9}, {V: "Simple GET requests go out without a preflight; non-simple requests get an OPTIONS preflight first.", Line: 65, Col: 9}},
+					At:         yamlstrict.Pos{Line: 37, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/cors-ip-allowlist", Line: 67, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 68, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 69, Col: 15},
+					Summary:    yamlstrict.Str{V: "CORS configured by allowlisting IP addresses", Line: 70, Col: 14},
+					Doc:        yamlstrict.Str{V: "CORS decisions are about origins (scheme, host and port, sent by the\nbrowser in the Origin header) and are enforced by the browser through\nAccess-Control-Allow-Origin. CORS knows nothing of client IP addresses;\nrestricting IPs is a network control (firewall, security group, WAF,\nreverse proxy), unrelated to CORS.\n", Line: 71, Col: 10},
+					Correct:    yamlstrict.Str{V: "Configure CORS by allowlisting trusted origins (such as https://app.example.com) in Access-Control-Allow-Origin; restrict IP addresses, if needed, at the firewall, WAF or proxy.", Line: 77, Col: 14},
+					References: []yamlstrict.Str{{V: "WHATWG Fetch Standard §3.2 (CORS protocol)", Line: 79, Col: 9}, {V: "MDN, \"Cross-Origin Resource Sharing (CORS)\"", Line: 80, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: " ip", Line: 81, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bcors\\b", Line: 82, Col: 15}},
+					Context:    []yamlstrict.Str{{V: "sentence", Line: 83, Col: 15}, {V: "heading", Line: 83, Col: 25}, {V: "leadin", Line: 83, Col: 34}},
+					Any:        []yamlstrict.Str{{V: "\\b(?:whitelist|allowlist|allow|permit|list|accept|restrict|limit|filter)\\w*\\b[^;]{0,40}\\bip(?:s| address(?:es)?)?\\b", Line: 84, Col: 11}},
+					Unless:     []yamlstrict.Str{{V: "\\bfirewall\\b", Line: 85, Col: 14}, {V: "\\bwaf\\b", Line: 85, Col: 30}, {V: "\\bsecurity groups?\\b", Line: 85, Col: 41}, {V: "\\bnot\\b", Line: 85, Col: 65}, {V: "\\bunrelated\\b", Line: 85, Col: 76}, {V: "\\binstead\\b", Line: 85, Col: 93}},
+					Match:      []yamlstrict.Str{{V: "Use the express cors middleware; you also whitelist the specific IPs.", Line: 87, Col: 9}, {V: "To configure CORS, allow only the IP addresses of your clients.", Line: 88, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "For CORS, allowlist trusted origins; restrict IPs at the firewall instead.", Line: 90, Col: 9}, {V: "IP allowlisting: allow only known IPs to reach the admin API.", Line: 91, Col: 9}},
+					At:         yamlstrict.Pos{Line: 67, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/httponly-xss-safe", Line: 93, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 94, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 95, Col: 15},
+					Summary:    yamlstrict.Str{V: "HttpOnly cookies described as safe from XSS", Line: 96, Col: 14},
+					Doc:        yamlstrict.Str{V: "HttpOnly only stops JavaScript from reading the cookie, which limits\ntoken theft. An XSS payload still runs in the victim's page: it can send\nauthenticated requests (the browser attaches the cookie), read the page\nand act as the user. HttpOnly is defence in depth, not XSS safety.\n", Line: 97, Col: 10},
+					Correct:    yamlstrict.Str{V: "HttpOnly keeps scripts from reading the cookie (limiting token theft) but does not protect against XSS; prevent XSS with output encoding, a Content Security Policy and sanitisation.", Line: 102, Col: 14},
+					References: []yamlstrict.Str{{V: "OWASP Cross Site Scripting Prevention Cheat Sheet", Line: 104, Col: 9}, {V: "RFC 6265 §5.2.6 (the HttpOnly attribute)", Line: 105, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "xss", Line: 106, Col: 16}, {V: "cross-site scripting", Line: 106, Col: 21}, {V: "cross site scripting", Line: 106, Col: 43}},
+					Claim:      []yamlstrict.Str{{V: "\\bhttp-?only\\b", Line: 107, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\bxss[- ](?:safe|proof|immune|secure)\\b", Line: 109, Col: 9}, {V: "\\b(?:safe|immune|protected|secure) (?:from|against|to) (?:xss|cross[- ]site scripting)\\b", Line: 110, Col: 9}, {V: "\\b(?:prevents?|stops?|blocks?|eliminates?) (?:xss|cross[- ]site scripting)\\b", Line: 111, Col: 9}, {V: "\\bprotect(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:from|against) (?:xss|cross[- ]site scripting)\\b", Line: 112, Col: 9}, {V: "\\bno xss\\b", Line: 113, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bstealing\\b", Line: 114, Col: 14}, {V: "\\btheft\\b", Line: 114, Col: 30}, {V: "\\bread(?:ing)? the cookie\\b", Line: 114, Col: 43}, {V: "\\bnot\\b", Line: 114, Col: 74}, {V: "\\bmitigat", Line: 114, Col: 85}, {V: "\\breduc", Line: 114, Col: 98}, {V: "\\blimits?\\b", Line: 114, Col: 109}},
+					Match:      []yamlstrict.Str{{V: "Cookies: Can be HttpOnly (XSS safe), but CSRF risk", Line: 116, Col: 9}, {V: "Store the token in an HttpOnly cookie, which prevents XSS.", Line: 117, Col: 9}, {V: "An HttpOnly session cookie protects the app from cross-site scripting.", Line: 118, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "HttpOnly stops scripts from reading the cookie, limiting token theft after an XSS bug.", Line: 120, Col: 9}, {V: "HttpOnly cookies are not immune to XSS; the attacker can still send requests.", Line: 121, Col: 9}},
+					At:         yamlstrict.Pos{Line: 93, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/oauth-authentication", Line: 123, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 124, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 125, Col: 15},
+					Summary:    yamlstrict.Str{V: "OAuth 2.0 presented as an authentication protocol", Line: 126, Col: 14},
+					Doc:        yamlstrict.Str{V: "OAuth 2.0 (RFC 6749) is an authorization framework: it lets a client\nobtain limited access to a protected resource on a user's behalf. An\naccess token says nothing reliable about who the user is or for which\nclient it was issued, and using bare OAuth for login is a known source of\nvulnerabilities. Sign-in with a provider is OpenID Connect, an identity\nlayer (ID token) on top of OAuth 2.0.\n", Line: 127, Col: 10},
+					Correct:    yamlstrict.Str{V: "OAuth 2.0 is delegated authorization (access tokens for APIs); \"Login with Google\" should use OpenID Connect (ID token, nonce and audience checks) on top of the OAuth 2.0 authorization-code flow with PKCE.", Line: 134, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 6749 §1 (The OAuth 2.0 Authorization Framework)", Line: 136, Col: 9}, {V: "OpenID Connect Core 1.0 §1", Line: 137, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "oauth", Line: 138, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\boauth\\b", Line: 139, Col: 13}},
+					Any:        []yamlstrict.Str{{V: "\\boauth ?(?:2(?:\\.0)?)?\\b[^;]{0,40}\\bauthenticat\\w*", Line: 141, Col: 9}, {V: "\\bauthenticat\\w*\\b[^;]{0,20}\\b(?:with|using|via|through) oauth\\b", Line: 142, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bopenid\\b", Line: 143, Col: 14}, {V: "\\boidc\\b", Line: 143, Col: 28}, {V: "\\bauthori[sz]", Line: 143, Col: 40}, {V: "\\bid token\\b", Line: 143, Col: 57}, {V: "\\bpseudo-?authentication\\b", Line: 143, Col: 73}, {V: "\\bvulnerab", Line: 143, Col: 103}, {V: "\\binsecure\\b", Line: 143, Col: 117}, {V: "\\bmisuse", Line: 143, Col: 133}},
+					Match:      []yamlstrict.Str{{V: "OAuth 2.0 is used for the authentication using google, facebook etc clients", Line: 145, Col: 9}, {V: "3. OAuth 2.0 Authentication", Line: 146, Col: 9}, {V: "Users authenticate through OAuth when they click \"Sign in with GitHub\".", Line: 147, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "OAuth 2.0 handles authorization; OpenID Connect adds authentication on top of it.", Line: 149, Col: 9}, {V: "OAuth 2.0 is not an authentication protocol.", Line: 150, Col: 9}},
+					At:         yamlstrict.Pos{Line: 123, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/tls-decrypt-with-certificate", Line: 152, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 153, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 154, Col: 15},
+					Summary:    yamlstrict.Str{V: "traffic said to be decrypted with the TLS certificate", Line: 155, Col: 14},
+					Doc:        yamlstrict.Str{V: "A certificate holds a public key and an identity; nothing is decrypted\n\"with the certificate\". In TLS 1.3 (and ECDHE suites in 1.2) the\nserver's private key only signs the handshake, and application data is\nencrypted with symmetric keys derived from an ephemeral (EC)DHE\nexchange. Static-RSA key transport, where the private key decrypted the\npremaster secret, was removed in TLS 1.3.\n", Line: 156, Col: 10},
+					Correct:    yamlstrict.Str{V: "The TLS terminator authenticates with its certificate and private key (signing the handshake) and decrypts traffic with symmetric session keys negotiated through (EC)DHE.", Line: 163, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 8446 §1.2 (static RSA removed) and §4.4.3 (CertificateVerify)", Line: 165, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "decrypt", Line: 166, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "\\bdecrypt\\w*\\b[^;]{0,50}\\b(?:using|with|via|by) (?:the |its |a |an )?(?:ssl |tls |x\\.?509 )?(?:certificate|cert)\\b", Line: 168, Col: 9}, {V: "\\b(?:certificate|cert)\\b[^;]{0,20}\\b(?:is used to|to) decrypt\\b", Line: 169, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bprivate key\\b", Line: 170, Col: 14}, {V: "\\bsession keys?\\b", Line: 170, Col: 33}, {V: "\\bsymmetric\\b", Line: 170, Col: 54}},
+					Match:      []yamlstrict.Str{{V: "Nginx decrypts the request using the SSL certificate.", Line: 172, Col: 9}, {V: "The load balancer decrypts traffic with its TLS certificate.", Line: 173, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "Nginx terminates TLS; the traffic is decrypted with symmetric session keys, not with the certificate.", Line: 175, Col: 9}, {V: "The certificate proves the server's identity.", Line: 176, Col: 9}},
+					At:         yamlstrict.Pos{Line: 152, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/quic-acronym", Line: 178, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 179, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 180, Col: 15},
+					Summary:    yamlstrict.Str{V: "QUIC expanded as \"Quick UDP Internet Connections\"", Line: 181, Col: 14},
+					Doc:        yamlstrict.Str{V: "\"Quick UDP Internet Connections\" was the expansion of Google's original\ngQUIC. The IETF protocol of RFC 9000, which HTTP/3 uses, is simply named\nQUIC (a name, not an acronym) and differs substantially from gQUIC.\n", Line: 182, Col: 10},
+					Correct:    yamlstrict.Str{V: "QUIC (RFC 9000) is a name, not an acronym; Google's earlier gQUIC was expanded as Quick UDP Internet Connections.", Line: 186, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 9000, \"QUIC - A UDP-Based Multiplexed and Secure Transport\"", Line: 188, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "quick udp", Line: 189, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bquick udp internet connections?\\b", Line: 190, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\bgquic\\b", Line: 191, Col: 14}, {V: "\\boriginally\\b", Line: 191, Col: 27}, {V: "\\bformerly\\b", Line: 191, Col: 45}, {V: "\\bgoogle's (?:original|early)\\b", Line: 191, Col: 61}, {V: "\\bno longer\\b", Line: 191, Col: 97}, {V: "\\bnot an acronym\\b", Line: 191, Col: 114}},
+					Match:      []yamlstrict.Str{{V: "QUIC = Quick UDP Internet Connections (built by Google)", Line: 193, Col: 9}, {V: "HTTP/3 runs over QUIC (Quick UDP Internet Connections).", Line: 194, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "QUIC is a name, not an acronym; Google's gQUIC was once called Quick UDP Internet Connections.", Line: 196, Col: 9}, {V: "HTTP/3 runs over QUIC, standardised in RFC 9000.", Line: 197, Col: 9}},
+					At:         yamlstrict.Pos{Line: 178, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/owasp-old-name", Line: 199, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 200, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 201, Col: 15},
+					Summary:    yamlstrict.Str{V: "OWASP expanded with its pre-2023 name", Line: 202, Col: 14},
+					Doc:        yamlstrict.Str{V: "In February 2023 the OWASP Foundation renamed itself the Open Worldwide\nApplication Security Project. \"Open Web Application Security Project\"\nis the former name and should be labelled as such.\n", Line: 203, Col: 10},
+					Correct:    yamlstrict.Str{V: "OWASP is the Open Worldwide Application Security Project (formerly the Open Web Application Security Project, renamed in 2023).", Line: 207, Col: 14},
+					References: []yamlstrict.Str{{V: "OWASP Foundation, \"About the OWASP Foundation\"", Line: 209, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "open web application security", Line: 210, Col: 16}},
+					Claim:      []yamlstrict.Str{{V: "\\bopen web application security project\\b", Line: 211, Col: 13}},
+					Unless:     []yamlstrict.Str{{V: "\\bformerly\\b", Line: 212, Col: 14}, {V: "\\bpreviously\\b", Line: 212, Col: 30}, {V: "\\bold name\\b", Line: 212, Col: 48}, {V: "\\brenamed\\b", Line: 212, Col: 64}, {V: "\\bworldwide\\b", Line: 212, Col: 79}, {V: "\\buntil 2023\\b", Line: 212, Col: 96}, {V: "\\boriginally\\b", Line: 212, Col: 114}},
+					Match:      []yamlstrict.Str{{V: "OWASP = Open Web Application Security Project", Line: 214, Col: 9}, {V: "The Open Web Application Security Project publishes the Top 10.", Line: 215, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "OWASP, the Open Worldwide Application Security Project (formerly Open Web Application Security Project).", Line: 217, Col: 9}, {V: "OWASP publishes the Top 10.", Line: 218, Col: 9}},
+					At:         yamlstrict.Pos{Line: 199, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/owasp-top10-edition", Line: 220, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 221, Col: 11},
+					Severity:   yamlstrict.Str{V: "warning", Line: 222, Col: 15},
+					Summary:    yamlstrict.Str{V: "OWASP Top 10 cited with a wrong or superseded edition", Line: 223, Col: 14},
+					Doc:        yamlstrict.Str{V: "The OWASP Top 10 for web applications has editions 2017, 2021 and 2025;\nthere is no 2019, 2022, 2023 or 2024 edition (the API Security Top 10 has\n2019 and 2023 editions, a different list). Presenting the 2021 list \"as\nof 2023\" hides that it has been superseded by the 2025 edition, which\nmerges SSRF into Broken Access Control and adds Software Supply Chain\nFailures and Mishandling of Exceptional Conditions.\n", Line: 224, Col: 10},
+					Correct:    yamlstrict.Str{V: "Cite the edition explicitly, OWASP Top 10:2021 or the current OWASP Top 10:2025 (A01 Broken Access Control, A02 Security Misconfiguration, A03 Software Supply Chain Failures, …, A10 Mishandling of Exceptional Conditions).", Line: 231, Col: 14},
+					References: []yamlstrict.Str{{V: "OWASP Top 10:2025 (owasp.org/Top10/2025)", Line: 233, Col: 9}, {V: "OWASP Top 10:2021 (owasp.org/Top10/2021)", Line: 234, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "owasp", Line: 235, Col: 16}},
+					Any:        []yamlstrict.Str{{V: "\\bas of (?:20(?:1\\d|2[0-4]))\\b[^;]{0,20}\\bowasp top (?:10|ten)\\b", Line: 237, Col: 9}, {V: "\\bowasp top (?:10|ten)\\b[^;]{0,3}[(:]?\\s?\\b(?:2019|2020|2022|2023|2024)\\b", Line: 238, Col: 9}, {V: "\\b(?:2019|2020|2022|2023|2024) owasp top (?:10|ten)\\b", Line: 239, Col: 9}},
+					Unless:     []yamlstrict.Str{{V: "\\bapi\\b", Line: 240, Col: 14}, {V: "\\bmobile\\b", Line: 240, Col: 25}, {V: "\\bllm\\b", Line: 240, Col: 39}, {V: "\\bkubernetes\\b", Line: 240, Col: 50}, {V: "\\bdocker\\b", Line: 240, Col: 68}, {V: "\\b2021\\b", Line: 240, Col: 82}, {V: "\\b2025\\b", Line: 240, Col: 94}},
+					Match:      []yamlstrict.Str{{V: "As of 2023, the OWASP Top 10 includes:", Line: 242, Col: 9}, {V: "The OWASP Top 10 (2023) lists injection third.", Line: 243, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "The OWASP Top 10:2021 lists Broken Access Control first.", Line: 245, Col: 9}, {V: "The OWASP API Security Top 10 2023 starts with broken object level authorization.", Line: 246, Col: 9}},
+					At:         yamlstrict.Pos{Line: 220, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "fact/jwt-signature-encrypts", Line: 248, Col: 9},
+					Kind:       yamlstrict.Str{V: "claim", Line: 249, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 250, Col: 15},
+					Summary:    yamlstrict.Str{V: "the JWT signature described as encrypting the header and payload", Line: 251, Col: 14},
+					Doc:        yamlstrict.Str{V: "A JWS signature is a MAC (HS256 is HMAC-SHA256) or a digital signature\n(RS256, ES256) computed over BASE64URL(header) \".\" BASE64URL(payload).\nNothing is encrypted: anyone can read the header and the claims.\nEncrypted tokens are a different format, JWE (RFC 7516).\n", Line: 252, Col: 10},
+					Correct:    yamlstrict.Str{V: "The third JWT segment is a MAC or signature over the encoded header and payload (HMAC-SHA256 with a shared secret, or RSA/ECDSA with a private key); a signed JWT is not encrypted, so use JWE when the claims must be confidential.", Line: 257, Col: 14},
+					References: []yamlstrict.Str{{V: "RFC 7515 (JWS) §5.1, \"Message Signature or MAC Computation\"", Line: 259, Col: 9}, {V: "RFC 7519 (JWT) §1", Line: 260, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "encrypt", Line: 261, Col: 16}},
+					Subject:    []yamlstrict.Str{{V: "\\bsignatures?\\b", Line: 262, Col: 15}, {V: "\\bjwt\\b", Line: 262, Col: 34}, {V: "\\bsign(?:s|ed|ing)?\\b", Line: 262, Col: 45}, {V: "\\btokens?\\b", Line: 262, Col: 70}},
+					Context:    []yamlstrict.Str{{V: "heading", Line: 263, Col: 15}, {V: "leadin", Line: 263, Col: 24}},
+					Any:        []yamlstrict.Str{{V: "\\bencrypt\\w*\\b[^;]{0,40}\\b(?:header|payload|claims)\\b", Line: 264, Col: 11}, {V: "\\b(?:header|payload|claims)\\b[^;]{0,30}\\b(?:are|is|get|gets) encrypted\\b", Line: 264, Col: 68}},
+					Unless:     []yamlstrict.Str{{V: "\\bnot (?:be |been |being )?encrypt", Line: 266, Col: 14}, {V: "\\bnot an? encrypt", Line: 266, Col: 52}, {V: "\\bno encrypt", Line: 266, Col: 73}, {V: "\\binstead of encrypt", Line: 266, Col: 89}, {V: "\\bjwe\\b", Line: 266, Col: 113}, {V: "\\bdecrypt", Line: 266, Col: 124}, {V: "\\bis not\\b", Line: 266, Col: 137}, {V: "\\bbase64", Line: 266, Col: 151}},
+					Negation:   yamlstrict.Flag{Set: true, Line: 265, Col: 15},
+					Match:      []yamlstrict.Str{{V: "3. Signature: ensures token integrity and authenticity\n  - Created by encrypting header + payload with a secret key\n", Line: 268, Col: 9}, {V: "The JWT signature encrypts the header and payload so nobody can read them.", Line: 271, Col: 9}},
+					NoMatch:    []yamlstrict.Str{{V: "The payload is base64-encoded, not encrypted - anyone can read it.", Line: 273, Col: 9}, {V: "The signature is an HMAC over header.payload; the token is signed, not encrypted.", Line: 274, Col: 9}},
+					At:         yamlstrict.Pos{Line: 248, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/consistency/defaults/databases.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "consistency/cap-class", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "consistency", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "a datastore given different CAP classes", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "Where the corpus classifies a datastore under CAP (CP, AP or CA), every\nplace should agree, and agree with how the store behaves in its default\nconfiguration. A MongoDB replica set, for example, elects a single\nprimary by majority: during a partition the minority side has no\nprimary and refuses writes, and reads go to the primary by default, so\nit is CP; stale reads appear only when secondary reads or weaker\nconcerns are chosen. The rule reports the places that disagree, and\npoints at the places it disagrees with.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "With default settings (primary reads, majority writes since 5.0) a MongoDB replica set is CP; reading from secondaries or using w:1 trades consistency for availability.", Line: 16, Col: 14},
+					References: []yamlstrict.Str{{V: "Brewer, CAP Twelve Years Later: How the Rules Have Changed (IEEE Computer, 2012)", Line: 18, Col: 9}, {V: "MongoDB Manual, \"Replica Set Elections\", \"Read Preference\", \"Default MongoDB Read Concerns/Write Concerns\"", Line: 19, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "mongo", Line: 20, Col: 16}, {V: "cassandra", Line: 20, Col: 23}, {V: "dynamo", Line: 20, Col: 34}, {V: "couchbase", Line: 20, Col: 42}, {V: "riak", Line: 20, Col: 53}, {V: "hbase", Line: 20, Col: 59}, {V: "zookeeper", Line: 20, Col: 66}, {V: "etcd", Line: 20, Col: 77}, {V: "consul", Line: 20, Col: 83}, {V: "spanner", Line: 20, Col: 91}, {V: "cockroach", Line: 20, Col: 100}},
+					Entities: map[string][]yamlstrict.Str{
+						"Cassandra":   {{V: "\\bcassandra\\b", Line: 23, Col: 18}},
+						"CockroachDB": {{V: "\\bcockroach(?:db)?\\b", Line: 32, Col: 20}},
+						"Consul":      {{V: "\\bconsul\\b", Line: 30, Col: 15}},
+						"Couchbase":   {{V: "\\bcouchbase\\b", Line: 25, Col: 18}},
+						"DynamoDB":    {{V: "\\bdynamo ?db\\b", Line: 24, Col: 17}},
+						"HBase":       {{V: "\\bhbase\\b", Line: 27, Col: 14}},
+						"MongoDB":     {{V: "\\bmongo(?:db)?\\b", Line: 22, Col: 16}},
+						"Riak":        {{V: "\\briak\\b", Line: 26, Col: 13}},
+						"Spanner":     {{V: "\\bspanner\\b", Line: 31, Col: 16}},
+						"ZooKeeper":   {{V: "\\bzoo ?keeper\\b", Line: 28, Col: 18}},
+						"etcd":        {{V: "\\betcd\\b", Line: 29, Col: 13}},
+					},
+					Values: map[string][]yamlstrict.Str{
+						"AP": {{V: "\\bap\\b", Line: 40, Col: 11}, {V: "\\bavailability (?:\\+|and|&) partition", Line: 41, Col: 11}, {V: "\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |strong )?consistency\\b", Line: 42, Col: 11}, {V: "\\bprioriti[sz]es? availability\\b", Line: 43, Col: 11}},
+						"CA": {{V: "\\bca\\b", Line: 45, Col: 11}, {V: "\\bconsistency (?:\\+|and|&) availability\\b", Line: 46, Col: 11}},
+						"CP": {{V: "\\bcp\\b", Line: 35, Col: 11}, {V: "\\bconsistency (?:\\+|and|&) partition", Line: 36, Col: 11}, {V: "\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |write )?availability\\b", Line: 37, Col: 11}, {V: "\\bprioriti[sz]es? consistency\\b", Line: 38, Col: 11}},
+					},
+					Known: map[string]yamlstrict.Str{
+						"MongoDB": {V: "CP", Line: 48, Col: 16},
+					},
+					Match:   []yamlstrict.Str{{V: "MongoDB (in replica sets)\n- Prioritizes availability + partition tolerance\n- Sacrifices consistency\n", Line: 50, Col: 9}, {V: "CP: MongoDB and HBase.\n\nAP: Cassandra, and also HBase in our setup.\n", Line: 54, Col: 9}},
+					NoMatch: []yamlstrict.Str{{V: "CP: MongoDB, HBase, ZooKeeper.\nAP: Cassandra, Riak.\n", Line: 59, Col: 9}, {V: "MongoDB is not an AP system by default; it is CP.", Line: 62, Col: 9}},
+					At:      yamlstrict.Pos{Line: 3, Col: 5},
+				},
+			},
+		},
+		{
+			Name: "lint/rules/consistency/defaults/nodejs.yaml",
+			Rules: []ruleset.RuleDoc{
+				{
+					ID:         yamlstrict.Str{V: "consistency/threadpool-default-size", Line: 3, Col: 9},
+					Kind:       yamlstrict.Str{V: "consistency", Line: 4, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 5, Col: 15},
+					Summary:    yamlstrict.Str{V: "libuv thread pool given a different default size", Line: 6, Col: 14},
+					Doc:        yamlstrict.Str{V: "libuv's thread pool, which Node.js uses for file system work, dns.lookup(),\ncrypto and zlib, has 4 threads by default. UV_THREADPOOL_SIZE raises it\n(to at most 1024 since libuv 1.30.0; 128 before). The rule extracts the\ndefault size wherever a text states one.\n", Line: 7, Col: 10},
+					Correct:    yamlstrict.Str{V: "The libuv thread pool has 4 threads by default; set UV_THREADPOOL_SIZE (up to 1024) to change it.", Line: 12, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js CLI docs, UV_THREADPOOL_SIZE", Line: 14, Col: 9}, {V: "libuv documentation, \"Thread pool work scheduling\"", Line: 15, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "thread pool", Line: 16, Col: 16}, {V: "threadpool", Line: 16, Col: 29}, {V: "uv_threadpool_size", Line: 16, Col: 41}, {V: "libuv", Line: 16, Col: 61}},
+					Entities: map[string][]yamlstrict.Str{
+						"libuv thread pool": {{V: "\\bthread ?pool\\b", Line: 18, Col: 27}, {V: "\\buv_threadpool_size\\b", Line: 18, Col: 47}, {V: "\\blibuv\\b", Line: 18, Col: 73}},
+					},
+					Number: yamlstrict.Str{V: "\\b(\\d+|two|three|four|five|six|eight|sixteen) (?:worker )?threads? by default\\b|\\bdefaults? (?:size )?(?:is |of |to )?(\\d+)\\b|\\bby default[^;]{0,20}\\b(\\d+|two|three|four|five|six|eight) (?:worker )?threads\\b", Line: 19, Col: 13},
+					Known: map[string]yamlstrict.Str{
+						"libuv thread pool": {V: "4", Line: 21, Col: 26},
+					},
+					Match:   []yamlstrict.Str{{V: "The libuv thread pool has 8 threads by default.", Line: 23, Col: 9}, {V: "UV_THREADPOOL_SIZE defaults to 2.", Line: 24, Col: 9}},
+					NoMatch: []yamlstrict.Str{{V: "The thread pool consists of 4 threads by default, although this can be increased.", Line: 26, Col: 9}, {V: "Set UV_THREADPOOL_SIZE to 16 to run 16 threads.", Line: 27, Col: 9}},
+					At:      yamlstrict.Pos{Line: 3, Col: 5},
+				},
+				{
+					ID:         yamlstrict.Str{V: "consistency/event-loop-phase-count", Line: 29, Col: 9},
+					Kind:       yamlstrict.Str{V: "consistency", Line: 30, Col: 11},
+					Severity:   yamlstrict.Str{V: "error", Line: 31, Col: 15},
+					Summary:    yamlstrict.Str{V: "the Node.js event loop given a different number of phases", Line: 32, Col: 14},
+					Doc:        yamlstrict.Str{V: "The Node.js event loop has six phases, in order: timers, pending\ncallbacks, idle/prepare, poll, check and close callbacks.\nprocess.nextTick() and promise callbacks run between operations, not in\na phase of their own.\n", Line: 33, Col: 10},
+					Correct:    yamlstrict.Str{V: "The Node.js event loop has six phases: timers, pending callbacks, idle/prepare, poll, check, close callbacks.", Line: 38, Col: 14},
+					References: []yamlstrict.Str{{V: "Node.js guide, \"The Node.js Event Loop\"", Line: 40, Col: 9}},
+					Keywords:   []yamlstrict.Str{{V: "phase", Line: 41, Col: 16}},
+					Entities: map[string][]yamlstrict.Str{
+						"event loop": {{V: "\\bevent[- ]loop\\b", Line: 43, Col: 20}},
+					},
+					Number: yamlstrict.Str{V: "\\b(\\d+|two|three|four|five|six|seven|eight) (?:main |distinct |different )?phases\\b", Line: 44, Col: 13},
+					Known: map[string]yamlstrict.Str{
+						"event loop": {V: "6", Line: 46, Col: 19},
+					},
+					Match:   []yamlstrict.Str{{V: "The event loop runs in four phases.", Line: 48, Col: 9}, {V: "Node's event loop has 7 phases: timers, I/O, idle, poll, check, close and microtasks.", Line: 49, Col: 9}},
+					NoMatch: []yamlstrict.Str{{V: "The event loop runs in six phases, executed in a fixed order.", Line: 51, Col: 9}, {V: "Event loop: 6 phases, from timers to close callbacks.", Line: 52, Col: 9}},
+					At:      yamlstrict.Pos{Line: 29, Col: 5},
+				},
+			},
+		},
+	},
+	Patterns: []ruleset.PatternAnalysis{
+		{
+			Expr: "(?i)\"?commonjs\"?\\s?\\)?$",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"commonjs"},
@@ -1296,7 +1299,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"commonjs"},
 				},
 			},
-			"(?i)\"?type\"?\\s?:\\s?\"?module\\b": {
+		},
+		{
+			Expr: "(?i)\"?type\"?\\s?:\\s?\"?module\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"module"},
@@ -1316,7 +1322,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)--omit": {
+		},
+		{
+			Expr: "(?i)--omit",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"--omit"},
@@ -1325,7 +1334,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"--omit"},
 				},
 			},
-			"(?i)@@": {
+		},
+		{
+			Expr: "(?i)@@",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"@@"},
@@ -1334,7 +1346,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"@@"},
 				},
 			},
-			"(?i)@manytomany": {
+		},
+		{
+			Expr: "(?i)@manytomany",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"@manytomany"},
@@ -1343,7 +1358,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"@manytomany"},
 				},
 			},
-			"(?i)\\b(?:2019|2020|2022|2023|2024) owasp top (?:10|ten)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:2019|2020|2022|2023|2024) owasp top (?:10|ten)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{" owasp top "},
@@ -1352,7 +1370,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"2019 owasp top 10", "2019 owasp top ten", "2020 owasp top 10", "2020 owasp top ten", "2022 owasp top 10", "2022 owasp top ten", "2023 owasp top 10", "2023 owasp top ten", "2024 owasp top 10", "2024 owasp top ten"},
 				},
 			},
-			"(?i)\\b(?:3|three)[- ](?:node|master|server|instance|shard)s? redis cluster\\b|\\bredis cluster (?:of|with) (?:3|three) (?:nodes|masters|servers|instances|shards)\\b|\\b(?:3|three) redis cluster (?:nodes|masters|servers|instances)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:3|three)[- ](?:node|master|server|instance|shard)s? redis cluster\\b|\\bredis cluster (?:of|with) (?:3|three) (?:nodes|masters|servers|instances|shards)\\b|\\b(?:3|three) redis cluster (?:nodes|masters|servers|instances)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{" redis cluster", "redis cluster ", " redis cluster "},
@@ -1374,7 +1395,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:a )?(?:new|separate|single|fresh|its own) (?:tcp )?connection (?:for|per) (?:each|every|a single) request\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:a )?(?:new|separate|single|fresh|its own) (?:tcp )?connection (?:for|per) (?:each|every|a single) request\\b",
+			Analysis: relit.Analysis{
 				MinLen: 31,
 				MaxLen: -1,
 				Lits:   []string{"connection "},
@@ -1391,7 +1415,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:all|every|each) (?:the )?(?:shards?|nodes?|replicas?|partitions?)\\b[^;]{0,30}\\b(?:same|identical)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:all|every|each) (?:the )?(?:shards?|nodes?|replicas?|partitions?)\\b[^;]{0,30}\\b(?:same|identical)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"shard", "node", "replica", "partition"},
@@ -1411,7 +1438,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:always|every time|each time) (?:be )?(?:fetched|fetches|loaded|served|downloaded|retrieved) (?:fresh )?from (?:the )?(?:origin|server)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:always|every time|each time) (?:be )?(?:fetched|fetches|loaded|served|downloaded|retrieved) (?:fresh )?from (?:the )?(?:origin|server)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{"always", "very time", "ach time"},
@@ -1431,7 +1461,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:and|or|nor) (?:sends?|returns?|writes?|gives?) no (?:response|reply)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:and|or|nor) (?:sends?|returns?|writes?|gives?) no (?:response|reply)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{" no re"},
@@ -1448,7 +1481,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:any|every) (?:os|operating system)\\b[^;]{0,10}\\bwithout (?:any )?compatibility": {
+		},
+		{
+			Expr: "(?i)\\b(?:any|every) (?:os|operating system)\\b[^;]{0,10}\\bwithout (?:any )?compatibility",
+			Analysis: relit.Analysis{
 				MinLen: 27,
 				MaxLen: -1,
 				Lits:   []string{"compatibility"},
@@ -1465,7 +1501,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:by )?default\\b[^;]{0,30}\\b(?:\\d|one|two|three) (?:primary|secondar(?:y|ies)|replicas?|nodes?)\\b[^;]{0,30}\\b(?:replica sets?|secondar(?:y|ies)|replicas?)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:by )?default\\b[^;]{0,30}\\b(?:\\d|one|two|three) (?:primary|secondar(?:y|ies)|replicas?|nodes?)\\b[^;]{0,30}\\b(?:replica sets?|secondar(?:y|ies)|replicas?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"default"},
@@ -1485,7 +1524,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:cach\\w*|keeps?|stores?|holds?|saves?)\\b[^;]{0,40}\\b(?:quer(?:y|ies)|results?)\\b[^;]{0,30}\\bshared[_ ]buffers?\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:cach\\w*|keeps?|stores?|holds?|saves?)\\b[^;]{0,40}\\b(?:quer(?:y|ies)|results?)\\b[^;]{0,30}\\bshared[_ ]buffers?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"shared"},
@@ -1505,7 +1547,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:capped|limited|restricted|at most|up to|time ?out|timeouts?) (?:at |to |of |after )?5 ?(?:s|secs?|seconds?)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:capped|limited|restricted|at most|up to|time ?out|timeouts?) (?:at |to |of |after )?5 ?(?:s|secs?|seconds?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"capped", "limited", "restricted", "at most", "up to", "time"},
@@ -1522,7 +1567,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:cassandra|dynamo ?db|couchdb|couchbase|riak|hbase|redis|zoo ?keeper|etcd|postgres(?:ql)?|mysql)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:cassandra|dynamo ?db|couchdb|couchbase|riak|hbase|redis|zoo ?keeper|etcd|postgres(?:ql)?|mysql)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"cassandra", "dynamo", "couch", "riak", "hbase", "redis", "keeper", "etcd", "postgres", "mysql"},
@@ -1531,7 +1579,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cassandra", "dynamo db", "dynamodb", "couchdb", "riak", "hbase", "redis", "zoo keeper", "zookeeper", "etcd", "postgres", "mysql"},
 				},
 			},
-			"(?i)\\b(?:certificate|cert)\\b[^;]{0,20}\\b(?:is used to|to) decrypt\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:certificate|cert)\\b[^;]{0,20}\\b(?:is used to|to) decrypt\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{" decrypt"},
@@ -1548,7 +1599,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:considered|seen|treated|regarded) (?:as )?optional by\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:considered|seen|treated|regarded) (?:as )?optional by\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"optional by"},
@@ -1557,7 +1611,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"considered as optional by", "considered optional by", "seen as optional by", "seen optional by", "treated as optional by", "treated optional by", "regarded as optional by", "regarded optional by"},
 				},
 			},
-			"(?i)\\b(?:different|separate|distinct|their own|two different) (?:phases|stages)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:different|separate|distinct|their own|two different) (?:phases|stages)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"different", "separate", "distinct", "heir own", "wo different"},
@@ -1566,7 +1623,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"different phases", "different stages", "separate phases", "separate stages", "distinct phases", "distinct stages", "their own phases", "their own stages"},
 				},
 			},
-			"(?i)\\b(?:does not|do not|did not|doesn't|never|fails? to|failing to|forg[eo]t(?:s|ting)? to|without|omit(?:s|ting)?) (?:call(?:ing|s)?|invok\\w*) next\\(?\\)?[^;]{0,60}\\b(?:hang|hangs|stuck|time ?out|never (?:completes?|finishes|responds?))": {
+		},
+		{
+			Expr: "(?i)\\b(?:does not|do not|did not|doesn't|never|fails? to|failing to|forg[eo]t(?:s|ting)? to|without|omit(?:s|ting)?) (?:call(?:ing|s)?|invok\\w*) next\\(?\\)?[^;]{0,60}\\b(?:hang|hangs|stuck|time ?out|never (?:completes?|finishes|responds?))",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{" next"},
@@ -1586,7 +1646,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:does|do|did|is|should) not (?:mean|indicate|imply|signal)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:does|do|did|is|should) not (?:mean|indicate|imply|signal)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{" not "},
@@ -1595,7 +1658,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"does not mean", "does not indicate", "does not imply", "does not signal", "do not mean", "do not indicate", "do not imply", "do not signal", "did not mean", "did not indicate", "did not imply", "did not signal", "is not mean", "is not indicate", "is not imply", "is not signal", "should not mean", "should not indicate", "should not imply", "should not signal"},
 				},
 			},
-			"(?i)\\b(?:does|do|is) not (?:mean|about|require|refer|guarantee)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:does|do|is) not (?:mean|about|require|refer|guarantee)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{" not "},
@@ -1604,7 +1670,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"does not mean", "does not about", "does not require", "does not refer", "does not guarantee", "do not mean", "do not about", "do not require", "do not refer", "do not guarantee", "is not mean", "is not about", "is not require", "is not refer", "is not guarantee"},
 				},
 			},
-			"(?i)\\b(?:does|do|is) not (?:prevent|mean|stop|disable|forbid)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:does|do|is) not (?:prevent|mean|stop|disable|forbid)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{" not "},
@@ -1613,7 +1682,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"does not prevent", "does not mean", "does not stop", "does not disable", "does not forbid", "do not prevent", "do not mean", "do not stop", "do not disable", "do not forbid", "is not prevent", "is not mean", "is not stop", "is not disable", "is not forbid"},
 				},
 			},
-			"(?i)\\b(?:do|does) not (?:cache|store)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:do|does) not (?:cache|store)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{" not "},
@@ -1622,7 +1694,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"do not cache", "do not store", "does not cache", "does not store"},
 				},
 			},
-			"(?i)\\b(?:each|every) request (?:needs|requires|opens|uses|gets|creates) (?:a |its own )?(?:new |separate |fresh )?(?:tcp )?connection\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:each|every) request (?:needs|requires|opens|uses|gets|creates) (?:a |its own )?(?:new |separate |fresh )?(?:tcp )?connection\\b",
+			Analysis: relit.Analysis{
 				MinLen: 28,
 				MaxLen: -1,
 				Lits:   []string{"connection"},
@@ -1639,7 +1714,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:every|all|each|any) (?:the )?(?:nodes?|replicas?|servers?|copies|instances?|readers?)\\b[^;]{0,40}\\b(?:reads?|sees?|returns?|gets?|has|have|shows?|holds?)\\b[^;]{0,20}\\b(?:same|identical|latest|up-to-date|newest|most recent) (?:data|values?|state|results?|writes?)": {
+		},
+		{
+			Expr: "(?i)\\b(?:every|all|each|any) (?:the )?(?:nodes?|replicas?|servers?|copies|instances?|readers?)\\b[^;]{0,40}\\b(?:reads?|sees?|returns?|gets?|has|have|shows?|holds?)\\b[^;]{0,20}\\b(?:same|identical|latest|up-to-date|newest|most recent) (?:data|values?|state|results?|writes?)",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"node", "replica", "server", "copies", "instance", "reader"},
@@ -1659,7 +1737,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:every|each|all|any) (?:cross-origin |cors |api )?requests?\\b[^;]{0,40}\\bpreflight": {
+		},
+		{
+			Expr: "(?i)\\b(?:every|each|all|any) (?:cross-origin |cors |api )?requests?\\b[^;]{0,40}\\bpreflight",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"preflight"},
@@ -1676,7 +1757,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:every|each|any) (?:single )?(?:http )?request\\b[^;]{0,40}\\b(?:three-way|3-way|tcp|syn) ?(?:/ ?ack )?handshake": {
+		},
+		{
+			Expr: "(?i)\\b(?:every|each|any) (?:single )?(?:http )?request\\b[^;]{0,40}\\b(?:three-way|3-way|tcp|syn) ?(?:/ ?ack )?handshake",
+			Analysis: relit.Analysis{
 				MinLen: 23,
 				MaxLen: -1,
 				Lits:   []string{"handshake"},
@@ -1693,7 +1777,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:fails?|fail(?:ure|ed)|goes down|dies|crash\\w*)\\b[^;]{0,40}\\b(?:others?|rest|remaining)\\b[^;]{0,20}\\b(?:continue|keep|still)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:fails?|fail(?:ure|ed)|goes down|dies|crash\\w*)\\b[^;]{0,40}\\b(?:others?|rest|remaining)\\b[^;]{0,20}\\b(?:continue|keep|still)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"fail", "goes down", "dies", "crash"},
@@ -1713,7 +1800,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:get|put|post|delete|head|options|trace)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:get|put|post|delete|head|options|trace)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"get", "ut", "ost", "delete", "head", "options", "trace"},
@@ -1722,7 +1812,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"get", "put", "post", "delete", "head", "options", "trace"},
 				},
 			},
-			"(?i)\\b(?:header|payload|claims)\\b[^;]{0,30}\\b(?:are|is|get|gets) encrypted\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:header|payload|claims)\\b[^;]{0,30}\\b(?:are|is|get|gets) encrypted\\b",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{" encrypted"},
@@ -1739,7 +1832,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:if|when|with|using|by)\\b[^;]{0,40}\\b(?:secondar|read ?preference|w ?: ?1|readconcern|read concern|write ?concern|tun)": {
+		},
+		{
+			Expr: "(?i)\\b(?:if|when|with|using|by)\\b[^;]{0,40}\\b(?:secondar|read ?preference|w ?: ?1|readconcern|read concern|write ?concern|tun)",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"if", "hen", "ith", "using", "by"},
@@ -1756,7 +1852,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:is|are) required\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:is|are) required\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{" required"},
@@ -1765,7 +1864,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"is required", "are required"},
 				},
 			},
-			"(?i)\\b(?:is|are)\\b[^;]{0,15}\\bca\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:is|are)\\b[^;]{0,15}\\bca\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"is", "are"},
@@ -1782,7 +1884,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:is|are|as|an?)\\b[^;]{0,20}\\bap\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:is|are|as|an?)\\b[^;]{0,20}\\bap\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"ap"},
@@ -1799,7 +1904,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:is|are|remains?|considered|seen as|treated as) (?:\\w+ )?optional\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:is|are|remains?|considered|seen as|treated as) (?:\\w+ )?optional\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"optional"},
@@ -1816,7 +1924,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:is|are|was|were|be) (?:not|never|hardly|far from|anything but)\\b(?: \\w+){0,2} (?:fast|quick|instant|cheap|metadata)": {
+		},
+		{
+			Expr: "(?i)\\b(?:is|are|was|were|be) (?:not|never|hardly|far from|anything but)\\b(?: \\w+){0,2} (?:fast|quick|instant|cheap|metadata)",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"fast", "quick", "instant", "cheap", "metadata"},
@@ -1833,7 +1944,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:keeps?|continues?|still) (?:serving|working|running|available|up)\\b[^;]{0,30}\\b(?:if|when|even if|after)\\b[^;]{0,25}\\b(?:fails?|goes down|dies|crash\\w*)": {
+		},
+		{
+			Expr: "(?i)\\b(?:keeps?|continues?|still) (?:serving|working|running|available|up)\\b[^;]{0,30}\\b(?:if|when|even if|after)\\b[^;]{0,25}\\b(?:fails?|goes down|dies|crash\\w*)",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"keep", "continue", "still"},
@@ -1853,7 +1967,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:lack|lacks|lose|losing|loses|give up|giving up|gives up|sacrific\\w*|no support for|(?:do|does) not (?:support|have|offer)|cannot do|(?:do|does) not do)\\b[^;]{0,40}\\btransactions?\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:lack|lacks|lose|losing|loses|give up|giving up|gives up|sacrific\\w*|no support for|(?:do|does) not (?:support|have|offer)|cannot do|(?:do|does) not do)\\b[^;]{0,40}\\btransactions?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -1870,7 +1987,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:latest|most recent|newest) (?:data|write|value|version)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:latest|most recent|newest) (?:data|write|value|version)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"latest", "most recent", "newest"},
@@ -1879,7 +1999,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"latest data", "latest write", "latest value", "latest version", "most recent data", "most recent write", "most recent value", "most recent version", "newest data", "newest write", "newest value", "newest version"},
 				},
 			},
-			"(?i)\\b(?:load|loads|loaded|loading|restore|restores|recover|recovers|read|reads|start|starts)\\b[^;]{0,20}\\b(?:from )?(?:the )?rdb\\b[^;]{0,40}(?:\\bthen\\b|\\band then\\b|->|\\bfollowed by\\b|\\bbefore\\b|\\bafter that\\b)[^;]{0,20}\\b(?:replay|apply|load|read|process)\\w*\\b[^;]{0,15}\\baof\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:load|loads|loaded|loading|restore|restores|recover|recovers|read|reads|start|starts)\\b[^;]{0,20}\\b(?:from )?(?:the )?rdb\\b[^;]{0,40}(?:\\bthen\\b|\\band then\\b|->|\\bfollowed by\\b|\\bbefore\\b|\\bafter that\\b)[^;]{0,20}\\b(?:replay|apply|load|read|process)\\w*\\b[^;]{0,15}\\baof\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"replay", "apply", "load", "read", "process"},
@@ -1899,7 +2022,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:lose|losing|loss of)\\b[^;]{0,25}\\b(?:node|master|server|instance|shard)\\b[^;]{0,40}\\b(?:still|continue|keep)": {
+		},
+		{
+			Expr: "(?i)\\b(?:lose|losing|loss of)\\b[^;]{0,25}\\b(?:node|master|server|instance|shard)\\b[^;]{0,40}\\b(?:still|continue|keep)",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"node", "master", "server", "instance", "shard"},
@@ -1919,7 +2045,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:master|primary|cluster(?: module)?)\\b[^;]{0,25}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?)\\b[^;]{0,40}\\b(?:crash\\w*|dead|died|dies|failed|fails|dying|exit\\w*)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:master|primary|cluster(?: module)?)\\b[^;]{0,25}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?)\\b[^;]{0,40}\\b(?:crash\\w*|dead|died|dies|failed|fails|dying|exit\\w*)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"master", "primary", "cluster"},
@@ -1952,7 +2081,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:max(?:imum)?|up to|limit(?:ed)? to)\\b[^;]{0,10}\\b5 ?(?:s|sec|seconds)\\b[^;]{0,30}\\b\\d+ ?- ?\\d+ ?mb\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:max(?:imum)?|up to|limit(?:ed)? to)\\b[^;]{0,10}\\b5 ?(?:s|sec|seconds)\\b[^;]{0,30}\\b\\d+ ?- ?\\d+ ?mb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"max", "up to", "limit"},
@@ -1972,7 +2104,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:modify|alter|change) column\\b[^;]{0,60}\\bnot null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:modify|alter|change) column\\b[^;]{0,60}\\bnot null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 24,
 				MaxLen: -1,
 				Lits:   []string{"not null"},
@@ -1992,7 +2127,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:more|additional|extra|increas\\w*)\\b[^;]{0,15}\\bhash(?: functions?|es)\\b[^;]{0,30}\\b(?:lower|fewer|less|reduc\\w*|decreas\\w*|better|smaller)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:more|additional|extra|increas\\w*)\\b[^;]{0,15}\\bhash(?: functions?|es)\\b[^;]{0,30}\\b(?:lower|fewer|less|reduc\\w*|decreas\\w*|better|smaller)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"more", "additional", "extra", "increas"},
@@ -2012,7 +2150,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:never|not) (?:become|becomes|be|get|gets) consistent\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:never|not) (?:become|becomes|be|get|gets) consistent\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{" consistent"},
@@ -2021,7 +2162,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"never become consistent", "never becomes consistent", "never be consistent", "never get consistent", "never gets consistent", "not become consistent", "not becomes consistent", "not be consistent", "not get consistent", "not gets consistent"},
 				},
 			},
-			"(?i)\\b(?:not|never) (?:a |an )?(?:fast|quick|instant|cheap|metadata)": {
+		},
+		{
+			Expr: "(?i)\\b(?:not|never) (?:a |an )?(?:fast|quick|instant|cheap|metadata)",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"fast", "quick", "instant", "cheap", "metadata"},
@@ -2030,7 +2174,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not a fast", "not a quick", "not a instant", "not a cheap", "not a metadata", "not an fast", "not an quick", "not an instant", "not an cheap", "not an metadata", "not fast", "not quick", "not instant", "not cheap", "not metadata", "never a fast", "never a quick", "never a instant", "never a cheap", "never a metadata", "never an fast", "never an quick", "never an instant", "never an cheap", "never an metadata", "never fast", "never quick", "never instant", "never cheap", "never metadata"},
 				},
 			},
-			"(?i)\\b(?:not|never|cannot|stop) (?:to )?(?:treat|consider|regard|see|view|make|leave)\\w*\\b[^;]{0,40}\\bas optional\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:not|never|cannot|stop) (?:to )?(?:treat|consider|regard|see|view|make|leave)\\w*\\b[^;]{0,40}\\bas optional\\b",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{"as optional"},
@@ -2050,7 +2197,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:not|never|no longer)\\b[^;]{0,25}\\b(?:ap|availability)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:not|never|no longer)\\b[^;]{0,25}\\b(?:ap|availability)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"ot", "ever", "o longer"},
@@ -2067,7 +2217,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:not|never|no)\\b[^;]{0,20}\\bca\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:not|never|no)\\b[^;]{0,20}\\bca\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"ca"},
@@ -2084,7 +2237,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:no|without(?: any)?) (?:consumers?|subscribers?|readers?)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:no|without(?: any)?) (?:consumers?|subscribers?|readers?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"consumer", "subscriber", "reader"},
@@ -2093,7 +2249,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no consumer", "no subscriber", "no reader", "without any consumer", "without any subscriber", "without any reader", "without consumer", "without subscriber", "without reader"},
 				},
 			},
-			"(?i)\\b(?:only|at most|just)\\b[^;]{0,25}\\b(?:two|2)\\b[^;]{0,25}(?:at a time|at once|of (?:the |these )?(?:three|3)|out of (?:the )?(?:three|3)|guarantees|properties|in any)": {
+		},
+		{
+			Expr: "(?i)\\b(?:only|at most|just)\\b[^;]{0,25}\\b(?:two|2)\\b[^;]{0,25}(?:at a time|at once|of (?:the |these )?(?:three|3)|out of (?:the )?(?:three|3)|guarantees|properties|in any)",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"only", "at most", "just"},
@@ -2113,7 +2272,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:only|pick|choose|have|get|guarantee)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,10}\\bof\\b[^;]{0,10}\\b(?:consistency|availability|partition)": {
+		},
+		{
+			Expr: "(?i)\\b(?:only|pick|choose|have|get|guarantee)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,10}\\bof\\b[^;]{0,10}\\b(?:consistency|availability|partition)",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"consistency", "availability", "partition"},
@@ -2133,7 +2295,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:or|and) (?:does not|doesn't|never|fails to|forgets to) (?:end|send|respond)": {
+		},
+		{
+			Expr: "(?i)\\b(?:or|and) (?:does not|doesn't|never|fails to|forgets to) (?:end|send|respond)",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"does", "never", "ails to", "orgets to"},
@@ -2142,7 +2307,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"or does not end", "or does not send", "or does not respond", "or doesn't end", "or doesn't send", "or doesn't respond", "or never end", "or never send", "or never respond", "or fails to end", "or fails to send", "or fails to respond", "or forgets to end", "or forgets to send", "or forgets to respond", "and does not end", "and does not send", "and does not respond", "and doesn't end", "and doesn't send", "and doesn't respond", "and never end", "and never send", "and never respond", "and fails to end", "and fails to send", "and fails to respond", "and forgets to end", "and forgets to send", "and forgets to respond"},
 				},
 			},
-			"(?i)\\b(?:os|operating system|kernel)\\b[^;]{0,20}\\b(?:load[- ]balanc\\w*|distribut\\w*|spread\\w*|balanc\\w*|assign\\w*|rout\\w*|dispatch\\w*)\\b[^;]{0,40}\\b(?:workers?|processes|children|instances)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:os|operating system|kernel)\\b[^;]{0,20}\\b(?:load[- ]balanc\\w*|distribut\\w*|spread\\w*|balanc\\w*|assign\\w*|rout\\w*|dispatch\\w*)\\b[^;]{0,40}\\b(?:workers?|processes|children|instances)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"worker", "processes", "children", "instances"},
@@ -2162,7 +2330,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:output|result|response) is (?:the )?same\\b[^;]{0,40}\\binput\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:output|result|response) is (?:the )?same\\b[^;]{0,40}\\binput\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{"input"},
@@ -2179,7 +2350,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:permit|allow) or (?:block|deny|reject)\\b[^;]{0,25}\\b(?:requests?|calls?)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:permit|allow) or (?:block|deny|reject)\\b[^;]{0,25}\\b(?:requests?|calls?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"permit", "allow"},
@@ -2196,7 +2370,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:pick|choose|have|get|guarantee|satisfy)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,25}(?:of (?:the |these )?(?:three|3)|out of (?:three|3)|at a time|in any|properties|guarantees|:)": {
+		},
+		{
+			Expr: "(?i)\\b(?:pick|choose|have|get|guarantee|satisfy)\\w*\\s(?:any |only |just )?(?:two|2)\\b[^;]{0,25}(?:of (?:the |these )?(?:three|3)|out of (?:three|3)|at a time|in any|properties|guarantees|:)",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"pick", "choose", "have", "et", "uarantee", "satisfy"},
@@ -2216,7 +2393,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:postgres(?:ql)?)\\b[^;]{0,30}\\b(?:caches|stores|reuses)\\b[^;]{0,20}\\b(?:query results|result sets)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:postgres(?:ql)?)\\b[^;]{0,30}\\b(?:caches|stores|reuses)\\b[^;]{0,20}\\b(?:query results|result sets)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{"query results", "result sets"},
@@ -2236,7 +2416,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:prevents?|disables?|turns? off|stops?|forbids?) (?:all )?(?:caching|storing|storage|it from being (?:cached|stored))\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:prevents?|disables?|turns? off|stops?|forbids?) (?:all )?(?:caching|storing|storage|it from being (?:cached|stored))\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"prevent", "disable", "turn", "stop", "forbid"},
@@ -2253,7 +2436,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:prevents?|stops?|blocks?|eliminates?) (?:xss|cross[- ]site scripting)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:prevents?|stops?|blocks?|eliminates?) (?:xss|cross[- ]site scripting)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"prevent", "stop", "block", "eliminate"},
@@ -2262,7 +2448,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"prevents xss", "prevents cross site scripting", "prevents cross-site scripting", "prevent xss", "prevent cross site scripting", "prevent cross-site scripting", "stops xss", "stops cross site scripting", "stops cross-site scripting", "stop xss", "stop cross site scripting", "stop cross-site scripting", "blocks xss", "blocks cross site scripting", "blocks cross-site scripting", "block xss", "block cross site scripting", "block cross-site scripting", "eliminates xss", "eliminates cross site scripting", "eliminates cross-site scripting", "eliminate xss", "eliminate cross site scripting", "eliminate cross-site scripting"},
 				},
 			},
-			"(?i)\\b(?:put|delete|patch)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:put|delete|patch)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"put", "delete", "patch"},
@@ -2271,7 +2460,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"put", "delete", "patch"},
 				},
 			},
-			"(?i)\\b(?:rdbms|sql databases?|relational databases?|single[- ](?:node|server|instance) (?:databases?|dbs?)|postgres(?:ql)?|mysql|oracle|sql server)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:rdbms|sql databases?|relational databases?|single[- ](?:node|server|instance) (?:databases?|dbs?)|postgres(?:ql)?|mysql|oracle|sql server)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"rdbms", "sql database", "relational database", "single", "postgres", "mysql", "oracle", "sql server"},
@@ -2280,7 +2472,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"rdbms", "sql database", "relational database", "single node database", "single node db", "single server database", "single server db", "single instance database", "single instance db", "single-node database", "single-node db", "single-server database", "single-server db", "single-instance database", "single-instance db", "postgres", "mysql", "oracle", "sql server"},
 				},
 			},
-			"(?i)\\b(?:requires?|needs?|must (?:use|have|name)|have to use|has to use)\\b[^;]{0,60}\\.mjs\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:requires?|needs?|must (?:use|have|name)|have to use|has to use)\\b[^;]{0,60}\\.mjs\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"require", "need", "must ", "ve to use", "s to use"},
@@ -2297,7 +2492,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:requires?|needs?|must|have to|has to|only (?:works?|possible|available) (?:with|if|when))\\b[^;]{0,40}\"?type\"?\\s?:\\s?\"?module\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:requires?|needs?|must|have to|has to|only (?:works?|possible|available) (?:with|if|when))\\b[^;]{0,40}\"?type\"?\\s?:\\s?\"?module\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"module"},
@@ -2317,7 +2515,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:runs?|works?|deploy\\w*)\\b[^;]{0,20}\\b(?:on )?(?:any|every|all) (?:os|operating systems?|platforms?)\\b[^;]{0,40}\\b(?:without|no) (?:any )?(?:compatibility|changes|issues|problems)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:runs?|works?|deploy\\w*)\\b[^;]{0,20}\\b(?:on )?(?:any|every|all) (?:os|operating systems?|platforms?)\\b[^;]{0,40}\\b(?:without|no) (?:any )?(?:compatibility|changes|issues|problems)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{"ompatibility", "hanges", "issues", "problems"},
@@ -2337,7 +2538,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |strong )?consistency\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |strong )?consistency\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"consistency"},
@@ -2346,7 +2550,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sacrifices some consistency", "sacrifices strong consistency", "sacrifices consistency", "sacrifice some consistency", "sacrifice strong consistency", "sacrifice consistency", "gives up some consistency", "gives up strong consistency", "gives up consistency", "give up some consistency", "give up strong consistency", "give up consistency", "loses some consistency", "loses strong consistency", "loses consistency", "lose some consistency", "lose strong consistency", "lose consistency", "trades off some consistency", "trades off strong consistency", "trades off consistency", "trades away some consistency", "trades away strong consistency", "trades away consistency", "trade off some consistency", "trade off strong consistency", "trade off consistency", "trade away some consistency", "trade away strong consistency", "trade away consistency"},
 				},
 			},
-			"(?i)\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |write )?availability\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:sacrifices?|gives? up|loses?|trades? (?:off|away)) (?:some |write )?availability\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"availability"},
@@ -2355,7 +2562,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sacrifices some availability", "sacrifices write availability", "sacrifices availability", "sacrifice some availability", "sacrifice write availability", "sacrifice availability", "gives up some availability", "gives up write availability", "gives up availability", "give up some availability", "give up write availability", "give up availability", "loses some availability", "loses write availability", "loses availability", "lose some availability", "lose write availability", "lose availability", "trades off some availability", "trades off write availability", "trades off availability", "trades away some availability", "trades away write availability", "trades away availability", "trade off some availability", "trade off write availability", "trade off availability", "trade away some availability", "trade away write availability", "trade away availability"},
 				},
 			},
-			"(?i)\\b(?:sacrifices?|gives? up|trades? (?:off|away)) (?:some |strong )?consistency\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:sacrifices?|gives? up|trades? (?:off|away)) (?:some |strong )?consistency\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{"consistency"},
@@ -2364,7 +2574,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sacrifices some consistency", "sacrifices strong consistency", "sacrifices consistency", "sacrifice some consistency", "sacrifice strong consistency", "sacrifice consistency", "gives up some consistency", "gives up strong consistency", "gives up consistency", "give up some consistency", "give up strong consistency", "give up consistency", "trades off some consistency", "trades off strong consistency", "trades off consistency", "trades away some consistency", "trades away strong consistency", "trades away consistency", "trade off some consistency", "trade off strong consistency", "trade off consistency", "trade away some consistency", "trade away strong consistency", "trade away consistency"},
 				},
 			},
-			"(?i)\\b(?:safe|immune|protected|secure) (?:from|against|to) (?:xss|cross[- ]site scripting)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:safe|immune|protected|secure) (?:from|against|to) (?:xss|cross[- ]site scripting)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"safe", "immune", "protected", "secure"},
@@ -2381,7 +2594,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:same|identical) (?:output|result|response)\\b[^;]{0,40}\\b(?:same|unchanged|identical) (?:input|request)": {
+		},
+		{
+			Expr: "(?i)\\b(?:same|identical) (?:output|result|response)\\b[^;]{0,40}\\b(?:same|unchanged|identical) (?:input|request)",
+			Analysis: relit.Analysis{
 				MinLen: 21,
 				MaxLen: -1,
 				Lits:   []string{"input", "request"},
@@ -2398,7 +2614,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:same|identical|consistent|in sync|synchroni[sz]ed|replicated)\\b[^;]{0,30}\\b(?:all|every|each|across)\\b[^;]{0,15}\\b(?:shards?|nodes?|replicas?|servers?|partitions?)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:same|identical|consistent|in sync|synchroni[sz]ed|replicated)\\b[^;]{0,30}\\b(?:all|every|each|across)\\b[^;]{0,15}\\b(?:shards?|nodes?|replicas?|servers?|partitions?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"same", "identical", "consistent", "in sync", "synchroni", "replicated"},
@@ -2431,7 +2650,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:same|one|single|particular|specific|sticky|pinned)\\b[^;]{0,20}\\breplica\\b[^;]{0,60}\\b(?:sees?|read|reads|get|gets)\\b[^;]{0,10}\\b(?:their|its|your|his|her) own (?:writes?|changes|updates)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:same|one|single|particular|specific|sticky|pinned)\\b[^;]{0,20}\\breplica\\b[^;]{0,60}\\b(?:sees?|read|reads|get|gets)\\b[^;]{0,10}\\b(?:their|its|your|his|her) own (?:writes?|changes|updates)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 26,
 				MaxLen: -1,
 				Lits:   []string{"replica"},
@@ -2451,7 +2673,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:session affinity|sticky sessions?)\\b[^;]{0,60}\\bread[- ]your[- ](?:own[- ])?writes\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:session affinity|sticky sessions?)\\b[^;]{0,60}\\bread[- ]your[- ](?:own[- ])?writes\\b",
+			Analysis: relit.Analysis{
 				MinLen: 30,
 				MaxLen: -1,
 				Lits:   []string{"ession affinity", "ticky session"},
@@ -2468,7 +2693,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:should|must|shall|will|can|is|are) not (?:be )?(?:cached|stored|kept)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:should|must|shall|will|can|is|are) not (?:be )?(?:cached|stored|kept)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{" not "},
@@ -2485,7 +2713,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:since|from|as of|starting (?:with|from|in)) (?:mongo(?:db)? )?(?:version |v)?4(?:\\.x|\\+)?\\b[^;]{0,50}\\btransactions?\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:since|from|as of|starting (?:with|from|in)) (?:mongo(?:db)? )?(?:version |v)?4(?:\\.x|\\+)?\\b[^;]{0,50}\\btransactions?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -2505,7 +2736,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:some|many|most|certain|older|traditional|early|typical(?:ly)?|often|usually|historically|several)\\b[^;]{0,20}\\bnosql\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:some|many|most|certain|older|traditional|early|typical(?:ly)?|often|usually|historically|several)\\b[^;]{0,20}\\bnosql\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"nosql"},
@@ -2522,7 +2756,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:source|client)[- ]ip(?: address)?[- ]?(?:hash\\w*|affinity|stickiness|based)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:source|client)[- ]ip(?: address)?[- ]?(?:hash\\w*|affinity|stickiness|based)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"source", "client"},
@@ -2539,7 +2776,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:treat\\w*|consider\\w*|regard\\w*|see|view\\w*|make|leave)\\b[^;]{0,40}\\bas optional\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:treat\\w*|consider\\w*|regard\\w*|see|view\\w*|make|leave)\\b[^;]{0,40}\\bas optional\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"as optional"},
@@ -2556,7 +2796,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:two|2) (?:out )?of (?:the |these )?(?:three|3)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:two|2) (?:out )?of (?:the |these )?(?:three|3)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"of "},
@@ -2565,7 +2808,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"two out of the three", "two out of the 3", "two out of these three", "two out of these 3", "two out of three", "two out of 3", "two of the three", "two of the 3", "two of these three", "two of these 3", "two of three", "two of 3", "2 out of the three", "2 out of the 3", "2 out of these three", "2 out of these 3", "2 out of three", "2 out of 3", "2 of the three", "2 of the 3", "2 of these three", "2 of these 3", "2 of three", "2 of 3"},
 				},
 			},
-			"(?i)\\b(?:uses?|only uses?|limited to|bound to) (?:only )?(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:uses?|only uses?|limited to|bound to) (?:only )?(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"use", "only use", "limited to", "bound to"},
@@ -2582,7 +2828,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:use|using|install|add|with|e\\.g\\.?|such as|like|via)\\b[^;]{0,20}\\bcsurf\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:use|using|install|add|with|e\\.g\\.?|such as|like|via)\\b[^;]{0,20}\\bcsurf\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"csurf"},
@@ -2599,7 +2848,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:waits?|ensures?|guarantees?|makes sure)\\b[^;]{0,40}\\b(?:replicated|written|acknowledged|committed|propagated) (?:to|by|on) (?:a )?majority\\b[^;]{0,30}\\bbefore\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:waits?|ensures?|guarantees?|makes sure)\\b[^;]{0,40}\\b(?:replicated|written|acknowledged|committed|propagated) (?:to|by|on) (?:a )?majority\\b[^;]{0,30}\\bbefore\\b",
+			Analysis: relit.Analysis{
 				MinLen: 29,
 				MaxLen: -1,
 				Lits:   []string{"majority"},
@@ -2619,7 +2871,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:whitelist|allowlist|allow|permit|list|accept|restrict|limit|filter)\\w*\\b[^;]{0,40}\\bip(?:s| address(?:es)?)?\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:whitelist|allowlist|allow|permit|list|accept|restrict|limit|filter)\\w*\\b[^;]{0,40}\\bip(?:s| address(?:es)?)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"whitelist", "allow", "permit", "list", "accept", "restrict", "limit", "filter"},
@@ -2636,7 +2891,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(?:workers?|child(?:ren)?|process(?:es)?)\\b[^;]{0,30}\\b(?:crash\\w*|die|dies|died|fails?|failed|exits?|exited)\\b[^;]{0,40}\\b(?:master|primary|cluster(?: module)?|parent)\\b[^;]{0,20}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?|spawns? (?:a )?new|starts? (?:a )?new|brings? (?:it )?back)\\b": {
+		},
+		{
+			Expr: "(?i)\\b(?:workers?|child(?:ren)?|process(?:es)?)\\b[^;]{0,30}\\b(?:crash\\w*|die|dies|died|fails?|failed|exits?|exited)\\b[^;]{0,40}\\b(?:master|primary|cluster(?: module)?|parent)\\b[^;]{0,20}\\b(?:automatically )?(?:replaces?|restarts?|respawns?|re-?forks?|spawns? (?:a )?new|starts? (?:a )?new|brings? (?:it )?back)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"master", "primary", "cluster", "parent"},
@@ -2656,7 +2914,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(\\d+|two|three|four|five|six|eight|sixteen) (?:worker )?threads? by default\\b|\\bdefaults? (?:size )?(?:is |of |to )?(\\d+)\\b|\\bby default[^;]{0,20}\\b(\\d+|two|three|four|five|six|eight) (?:worker )?threads\\b": {
+		},
+		{
+			Expr: "(?i)\\b(\\d+|two|three|four|five|six|eight|sixteen) (?:worker )?threads? by default\\b|\\bdefaults? (?:size )?(?:is |of |to )?(\\d+)\\b|\\bby default[^;]{0,20}\\b(\\d+|two|three|four|five|six|eight) (?:worker )?threads\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{" by default", "default", "by default"},
@@ -2678,7 +2939,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b(\\d+|two|three|four|five|six|seven|eight) (?:main |distinct |different )?phases\\b": {
+		},
+		{
+			Expr: "(?i)\\b(\\d+|two|three|four|five|six|seven|eight) (?:main |distinct |different )?phases\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"phases"},
@@ -2687,7 +2951,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{" phases"},
 				},
 			},
-			"(?i)\\b100\\b": {
+		},
+		{
+			Expr: "(?i)\\b100\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"100"},
@@ -2696,7 +2963,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"100"},
 				},
 			},
-			"(?i)\\b103\\b": {
+		},
+		{
+			Expr: "(?i)\\b103\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"103"},
@@ -2705,7 +2975,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"103"},
 				},
 			},
-			"(?i)\\b128 ?- ?256 ?mb\\b": {
+		},
+		{
+			Expr: "(?i)\\b128 ?- ?256 ?mb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"128"},
@@ -2714,7 +2987,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"128 - 256 mb", "128 - 256mb", "128 -256 mb", "128 -256mb", "128- 256 mb", "128- 256mb", "128-256 mb", "128-256mb"},
 				},
 			},
-			"(?i)\\b16384\\b": {
+		},
+		{
+			Expr: "(?i)\\b16384\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"16384"},
@@ -2723,7 +2999,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"16384"},
 				},
 			},
-			"(?i)\\b2021\\b": {
+		},
+		{
+			Expr: "(?i)\\b2021\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"2021"},
@@ -2732,7 +3011,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"2021"},
 				},
 			},
-			"(?i)\\b2025\\b": {
+		},
+		{
+			Expr: "(?i)\\b2025\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"2025"},
@@ -2741,7 +3023,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"2025"},
 				},
 			},
-			"(?i)\\b25 (?:items|actions|operations|writes)\\b[^;]{0,30}\\btransact": {
+		},
+		{
+			Expr: "(?i)\\b25 (?:items|actions|operations|writes)\\b[^;]{0,30}\\btransact",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"transact"},
@@ -2758,7 +3043,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b3\\.\\d+\\b": {
+		},
+		{
+			Expr: "(?i)\\b3\\.\\d+\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"3."},
@@ -2767,7 +3055,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"3."},
 				},
 			},
-			"(?i)\\b4\\.2\\b": {
+		},
+		{
+			Expr: "(?i)\\b4\\.2\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"4.2"},
@@ -2776,7 +3067,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"4.2"},
 				},
 			},
-			"(?i)\\b5 ?(?:s|secs?|seconds?) (?:max(?:imum)?|timeout|limit|cap)\\b": {
+		},
+		{
+			Expr: "(?i)\\b5 ?(?:s|secs?|seconds?) (?:max(?:imum)?|timeout|limit|cap)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"max", "timeout", "limit", "cap"},
@@ -2793,7 +3087,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b500\\b[^;]{0,40}\\b(?:server|backend|service|api)\\b[^;]{0,20}\\b(?:is )?(?:not (?:responding|reachable|available|running|up)|unresponsive|down|unreachable|offline|(?:did|does) not (?:respond|answer|reply)|crashed and (?:is )?not responding|no response)": {
+		},
+		{
+			Expr: "(?i)\\b500\\b[^;]{0,40}\\b(?:server|backend|service|api)\\b[^;]{0,20}\\b(?:is )?(?:not (?:responding|reachable|available|running|up)|unresponsive|down|unreachable|offline|(?:did|does) not (?:respond|answer|reply)|crashed and (?:is )?not responding|no response)",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"not ", "unresponsive", "down", "unreachable", "offline", " not ", "not responding", "no response"},
@@ -2813,7 +3110,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\b5\\.[0-7]\\b": {
+		},
+		{
+			Expr: "(?i)\\b5\\.[0-7]\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"5."},
@@ -2822,7 +3122,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"5."},
 				},
 			},
-			"(?i)\\b6[- ]node\\b": {
+		},
+		{
+			Expr: "(?i)\\b6[- ]node\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"node"},
@@ -2831,7 +3134,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"6 node", "6-node"},
 				},
 			},
-			"(?i)\\babandon": {
+		},
+		{
+			Expr: "(?i)\\babandon",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"abandon"},
@@ -2840,7 +3146,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"abandon"},
 				},
 			},
-			"(?i)\\bacid\\b": {
+		},
+		{
+			Expr: "(?i)\\bacid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"acid"},
@@ -2849,7 +3158,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"acid"},
 				},
 			},
-			"(?i)\\balbs?\\b|\\bapplication load balancers?\\b": {
+		},
+		{
+			Expr: "(?i)\\balbs?\\b|\\bapplication load balancers?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"alb", "application load balancer"},
@@ -2858,7 +3170,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"alb", "application load balancer"},
 				},
 			},
-			"(?i)\\balias\\b": {
+		},
+		{
+			Expr: "(?i)\\balias\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"alias"},
@@ -2867,7 +3182,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"alias"},
 				},
 			},
-			"(?i)\\baof\\b": {
+		},
+		{
+			Expr: "(?i)\\baof\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"aof"},
@@ -2876,7 +3194,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"aof"},
 				},
 			},
-			"(?i)\\bap (?:system|database|store|datastore)\\b": {
+		},
+		{
+			Expr: "(?i)\\bap (?:system|database|store|datastore)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"system", "database", "store", "datastore"},
@@ -2885,7 +3206,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ap system", "ap database", "ap store", "ap datastore"},
 				},
 			},
-			"(?i)\\bap\\b": {
+		},
+		{
+			Expr: "(?i)\\bap\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"ap"},
@@ -2894,7 +3218,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ap"},
 				},
 			},
-			"(?i)\\bapi\\b": {
+		},
+		{
+			Expr: "(?i)\\bapi\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"api"},
@@ -2903,7 +3230,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"api"},
 				},
 			},
-			"(?i)\\bapplication/json\\b": {
+		},
+		{
+			Expr: "(?i)\\bapplication/json\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"application/json"},
@@ -2912,7 +3242,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"application/json"},
 				},
 			},
-			"(?i)\\barchitecture\\b": {
+		},
+		{
+			Expr: "(?i)\\barchitecture\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"architecture"},
@@ -2921,7 +3254,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"architecture"},
 				},
 			},
-			"(?i)\\barchived\\b": {
+		},
+		{
+			Expr: "(?i)\\barchived\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"archived"},
@@ -2930,7 +3266,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"archived"},
 				},
 			},
-			"(?i)\\bas of (?:20(?:1\\d|2[0-4]))\\b[^;]{0,20}\\bowasp top (?:10|ten)\\b": {
+		},
+		{
+			Expr: "(?i)\\bas of (?:20(?:1\\d|2[0-4]))\\b[^;]{0,20}\\bowasp top (?:10|ten)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"owasp top "},
@@ -2950,7 +3289,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bat a time\\b": {
+		},
+		{
+			Expr: "(?i)\\bat a time\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"at a time"},
@@ -2959,7 +3301,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"at a time"},
 				},
 			},
-			"(?i)\\batlas\\b": {
+		},
+		{
+			Expr: "(?i)\\batlas\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"atlas"},
@@ -2968,7 +3313,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"atlas"},
 				},
 			},
-			"(?i)\\bauthenticat\\w*\\b[^;]{0,20}\\b(?:with|using|via|through) oauth\\b": {
+		},
+		{
+			Expr: "(?i)\\bauthenticat\\w*\\b[^;]{0,20}\\b(?:with|using|via|through) oauth\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"authenticat"},
@@ -2985,7 +3333,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bauthori[sz]": {
+		},
+		{
+			Expr: "(?i)\\bauthori[sz]",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"authori"},
@@ -2994,7 +3345,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"authori"},
 				},
 			},
-			"(?i)\\bauthorization\\b": {
+		},
+		{
+			Expr: "(?i)\\bauthorization\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"authorization"},
@@ -3003,7 +3357,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"authorization"},
 				},
 			},
-			"(?i)\\bautomatically (?:maintains?|keeps?|updates?|syncs?)\\b[^;]{0,40}\\b(?:tables?|views?)\\b": {
+		},
+		{
+			Expr: "(?i)\\bautomatically (?:maintains?|keeps?|updates?|syncs?)\\b[^;]{0,40}\\b(?:tables?|views?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"automatically "},
@@ -3020,7 +3377,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bavailability (?:\\+|and|&) partition": {
+		},
+		{
+			Expr: "(?i)\\bavailability (?:\\+|and|&) partition",
+			Analysis: relit.Analysis{
 				MinLen: 24,
 				MaxLen: -1,
 				Lits:   []string{"availability "},
@@ -3029,7 +3389,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"availability + partition", "availability and partition", "availability & partition"},
 				},
 			},
-			"(?i)\\bavailability (?:\\+|and|&|over) partition": {
+		},
+		{
+			Expr: "(?i)\\bavailability (?:\\+|and|&|over) partition",
+			Analysis: relit.Analysis{
 				MinLen: 24,
 				MaxLen: -1,
 				Lits:   []string{"availability "},
@@ -3038,7 +3401,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"availability + partition", "availability and partition", "availability & partition", "availability over partition"},
 				},
 			},
-			"(?i)\\bavoid\\b": {
+		},
+		{
+			Expr: "(?i)\\bavoid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"avoid"},
@@ -3047,7 +3413,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"avoid"},
 				},
 			},
-			"(?i)\\bbase file\\b": {
+		},
+		{
+			Expr: "(?i)\\bbase file\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"base file"},
@@ -3056,7 +3425,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"base file"},
 				},
 			},
-			"(?i)\\bbase64": {
+		},
+		{
+			Expr: "(?i)\\bbase64",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"base64"},
@@ -3065,7 +3437,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"base64"},
 				},
 			},
-			"(?i)\\bbatch": {
+		},
+		{
+			Expr: "(?i)\\bbatch",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"batch"},
@@ -3074,7 +3449,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"batch"},
 				},
 			},
-			"(?i)\\bbefore (?:a |the )?read (?:returns|completes)\\b": {
+		},
+		{
+			Expr: "(?i)\\bbefore (?:a |the )?read (?:returns|completes)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{"before "},
@@ -3083,7 +3461,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"before a read returns", "before a read completes", "before the read returns", "before the read completes", "before read returns", "before read completes"},
 				},
 			},
-			"(?i)\\bbefore\\b": {
+		},
+		{
+			Expr: "(?i)\\bbefore\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"before"},
@@ -3092,7 +3473,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"before"},
 				},
 			},
-			"(?i)\\bbelongsto\\b": {
+		},
+		{
+			Expr: "(?i)\\bbelongsto\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"belongsto"},
@@ -3101,7 +3485,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"belongsto"},
 				},
 			},
-			"(?i)\\bbetween phases\\b": {
+		},
+		{
+			Expr: "(?i)\\bbetween phases\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"between phases"},
@@ -3110,7 +3497,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"between phases"},
 				},
 			},
-			"(?i)\\bblock(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:the |cross-origin |such |these |those |your |all |any )?(?:api )?(?:requests?|calls?)\\b": {
+		},
+		{
+			Expr: "(?i)\\bblock(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:the |cross-origin |such |these |those |your |all |any )?(?:api )?(?:requests?|calls?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"block"},
@@ -3127,7 +3517,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bblocks?\\b": {
+		},
+		{
+			Expr: "(?i)\\bblocks?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"block"},
@@ -3136,7 +3529,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"block"},
 				},
 			},
-			"(?i)\\bbloom\\b": {
+		},
+		{
+			Expr: "(?i)\\bbloom\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"bloom"},
@@ -3145,7 +3541,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"bloom"},
 				},
 			},
-			"(?i)\\bbrowser (?:always|automatically) (?:first )?(?:sends|issues|makes) (?:a |an )?(?:options|preflight)": {
+		},
+		{
+			Expr: "(?i)\\bbrowser (?:always|automatically) (?:first )?(?:sends|issues|makes) (?:a |an )?(?:options|preflight)",
+			Analysis: relit.Analysis{
 				MinLen: 28,
 				MaxLen: -1,
 				Lits:   []string{"browser a"},
@@ -3162,7 +3561,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bbson\\b": {
+		},
+		{
+			Expr: "(?i)\\bbson\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"bson"},
@@ -3171,7 +3573,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"bson"},
 				},
 			},
-			"(?i)\\bbut only\\b": {
+		},
+		{
+			Expr: "(?i)\\bbut only\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"but only"},
@@ -3180,7 +3585,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"but only"},
 				},
 			},
-			"(?i)\\bc-?ares\\b": {
+		},
+		{
+			Expr: "(?i)\\bc-?ares\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"ares"},
@@ -3189,7 +3597,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"c-ares", "cares"},
 				},
 			},
-			"(?i)\\bca\\b": {
+		},
+		{
+			Expr: "(?i)\\bca\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"ca"},
@@ -3198,7 +3609,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ca"},
 				},
 			},
-			"(?i)\\bca\\b[^;]{0,20}\\b(?:is not|are not|is no|is never)\\b": {
+		},
+		{
+			Expr: "(?i)\\bca\\b[^;]{0,20}\\b(?:is not|are not|is no|is never)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"is not", "are not", "is n"},
@@ -3215,7 +3629,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bcan be (?:made|designed|implemented|written)\\b": {
+		},
+		{
+			Expr: "(?i)\\bcan be (?:made|designed|implemented|written)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"can be "},
@@ -3224,7 +3641,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"can be made", "can be designed", "can be implemented", "can be written"},
 				},
 			},
-			"(?i)\\bcan be\\b": {
+		},
+		{
+			Expr: "(?i)\\bcan be\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"can be"},
@@ -3233,7 +3653,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"can be"},
 				},
 			},
-			"(?i)\\bcan have side": {
+		},
+		{
+			Expr: "(?i)\\bcan have side",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"can have side"},
@@ -3242,7 +3665,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"can have side"},
 				},
 			},
-			"(?i)\\bcannot (?:choose|have|pick)\\b": {
+		},
+		{
+			Expr: "(?i)\\bcannot (?:choose|have|pick)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"cannot "},
@@ -3251,7 +3677,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cannot choose", "cannot have", "cannot pick"},
 				},
 			},
-			"(?i)\\bcap\\b": {
+		},
+		{
+			Expr: "(?i)\\bcap\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"cap"},
@@ -3260,7 +3689,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cap"},
 				},
 			},
-			"(?i)\\bcassandra\\b": {
+		},
+		{
+			Expr: "(?i)\\bcassandra\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"cassandra"},
@@ -3269,7 +3701,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cassandra"},
 				},
 			},
-			"(?i)\\bcaught up\\b": {
+		},
+		{
+			Expr: "(?i)\\bcaught up\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"caught up"},
@@ -3278,7 +3713,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"caught up"},
 				},
 			},
-			"(?i)\\bcausal": {
+		},
+		{
+			Expr: "(?i)\\bcausal",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"causal"},
@@ -3287,7 +3725,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"causal"},
 				},
 			},
-			"(?i)\\bcausality tracking\\b": {
+		},
+		{
+			Expr: "(?i)\\bcausality tracking\\b",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{"causality tracking"},
@@ -3296,7 +3737,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"causality tracking"},
 				},
 			},
-			"(?i)\\bcertain\\b": {
+		},
+		{
+			Expr: "(?i)\\bcertain\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"certain"},
@@ -3305,7 +3749,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"certain"},
 				},
 			},
-			"(?i)\\bcheck\\b": {
+		},
+		{
+			Expr: "(?i)\\bcheck\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"check"},
@@ -3314,7 +3761,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"check"},
 				},
 			},
-			"(?i)\\bclassic (?:queue )?mirroring\\b": {
+		},
+		{
+			Expr: "(?i)\\bclassic (?:queue )?mirroring\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"mirroring"},
@@ -3323,7 +3773,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"classic queue mirroring", "classic mirroring"},
 				},
 			},
-			"(?i)\\bcluster": {
+		},
+		{
+			Expr: "(?i)\\bcluster",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"cluster"},
@@ -3332,7 +3785,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cluster"},
 				},
 			},
-			"(?i)\\bcluster\\.(?:ismaster|setupmaster)\\b": {
+		},
+		{
+			Expr: "(?i)\\bcluster\\.(?:ismaster|setupmaster)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"cluster."},
@@ -3341,7 +3797,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cluster.ismaster", "cluster.setupmaster"},
 				},
 			},
-			"(?i)\\bcockroach(?:db)?\\b": {
+		},
+		{
+			Expr: "(?i)\\bcockroach(?:db)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"cockroach"},
@@ -3350,7 +3809,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cockroach"},
 				},
 			},
-			"(?i)\\bcode[- ]on[- ]demand\\b[^;]{0,30}\\boptional\\b": {
+		},
+		{
+			Expr: "(?i)\\bcode[- ]on[- ]demand\\b[^;]{0,30}\\boptional\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"optional"},
@@ -3367,7 +3829,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bcommand execution\\b": {
+		},
+		{
+			Expr: "(?i)\\bcommand execution\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"command execution"},
@@ -3376,7 +3841,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"command execution"},
 				},
 			},
-			"(?i)\\bcommit": {
+		},
+		{
+			Expr: "(?i)\\bcommit",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"commit"},
@@ -3385,7 +3853,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"commit"},
 				},
 			},
-			"(?i)\\bconcurrent": {
+		},
+		{
+			Expr: "(?i)\\bconcurrent",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"concurrent"},
@@ -3394,7 +3865,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"concurrent"},
 				},
 			},
-			"(?i)\\bconfigure": {
+		},
+		{
+			Expr: "(?i)\\bconfigure",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"configure"},
@@ -3403,7 +3877,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"configure"},
 				},
 			},
-			"(?i)\\bconnection (?:is )?closed after (?:each|every) (?:request|response)\\b": {
+		},
+		{
+			Expr: "(?i)\\bconnection (?:is )?closed after (?:each|every) (?:request|response)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 36,
 				MaxLen: -1,
 				Lits:   []string{"closed after e"},
@@ -3412,7 +3889,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"connection is closed after each request", "connection is closed after each response", "connection is closed after every request", "connection is closed after every response", "connection closed after each request", "connection closed after each response", "connection closed after every request", "connection closed after every response"},
 				},
 			},
-			"(?i)\\bconsistency (?:\\+|and|&) availability\\b": {
+		},
+		{
+			Expr: "(?i)\\bconsistency (?:\\+|and|&) availability\\b",
+			Analysis: relit.Analysis{
 				MinLen: 26,
 				MaxLen: -1,
 				Lits:   []string{" availability"},
@@ -3421,7 +3901,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"consistency + availability", "consistency and availability", "consistency & availability"},
 				},
 			},
-			"(?i)\\bconsistency (?:\\+|and|&) partition": {
+		},
+		{
+			Expr: "(?i)\\bconsistency (?:\\+|and|&) partition",
+			Analysis: relit.Analysis{
 				MinLen: 23,
 				MaxLen: -1,
 				Lits:   []string{"consistency "},
@@ -3430,7 +3913,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"consistency + partition", "consistency and partition", "consistency & partition"},
 				},
 			},
-			"(?i)\\bconsistency\\b[^;]{0,40}\\bavailability\\b": {
+		},
+		{
+			Expr: "(?i)\\bconsistency\\b[^;]{0,40}\\bavailability\\b",
+			Analysis: relit.Analysis{
 				MinLen: 23,
 				MaxLen: -1,
 				Lits:   []string{"availability"},
@@ -3447,7 +3933,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bconsistent and available\\b": {
+		},
+		{
+			Expr: "(?i)\\bconsistent and available\\b",
+			Analysis: relit.Analysis{
 				MinLen: 24,
 				MaxLen: -1,
 				Lits:   []string{"consistent and available"},
@@ -3456,7 +3945,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"consistent and available"},
 				},
 			},
-			"(?i)\\bconsistent hash": {
+		},
+		{
+			Expr: "(?i)\\bconsistent hash",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"consistent hash"},
@@ -3465,7 +3957,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"consistent hash"},
 				},
 			},
-			"(?i)\\bconsul\\b": {
+		},
+		{
+			Expr: "(?i)\\bconsul\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"consul"},
@@ -3474,7 +3969,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"consul"},
 				},
 			},
-			"(?i)\\bconsumer\\b": {
+		},
+		{
+			Expr: "(?i)\\bconsumer\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"consumer"},
@@ -3483,7 +3981,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"consumer"},
 				},
 			},
-			"(?i)\\bcontainers?\\b": {
+		},
+		{
+			Expr: "(?i)\\bcontainers?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"container"},
@@ -3492,7 +3993,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"container"},
 				},
 			},
-			"(?i)\\bcontent-type\\b": {
+		},
+		{
+			Expr: "(?i)\\bcontent-type\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"content-type"},
@@ -3501,7 +4005,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"content-type"},
 				},
 			},
-			"(?i)\\bconverg": {
+		},
+		{
+			Expr: "(?i)\\bconverg",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"converg"},
@@ -3510,7 +4017,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"converg"},
 				},
 			},
-			"(?i)\\bcookies?\\b": {
+		},
+		{
+			Expr: "(?i)\\bcookies?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"cookie"},
@@ -3519,7 +4029,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cookie"},
 				},
 			},
-			"(?i)\\bcors\\b": {
+		},
+		{
+			Expr: "(?i)\\bcors\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"cors"},
@@ -3528,7 +4041,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cors"},
 				},
 			},
-			"(?i)\\bcouchbase\\b": {
+		},
+		{
+			Expr: "(?i)\\bcouchbase\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"couchbase"},
@@ -3537,7 +4053,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"couchbase"},
 				},
 			},
-			"(?i)\\bcould not be (?:processed|delivered)\\b": {
+		},
+		{
+			Expr: "(?i)\\bcould not be (?:processed|delivered)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"could not be "},
@@ -3546,7 +4065,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"could not be processed", "could not be delivered"},
 				},
 			},
-			"(?i)\\bcp\\b": {
+		},
+		{
+			Expr: "(?i)\\bcp\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"cp"},
@@ -3555,7 +4077,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cp"},
 				},
 			},
-			"(?i)\\bcrc16\\b": {
+		},
+		{
+			Expr: "(?i)\\bcrc16\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"crc16"},
@@ -3564,7 +4089,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"crc16"},
 				},
 			},
-			"(?i)\\bcross[- ]origin\\b": {
+		},
+		{
+			Expr: "(?i)\\bcross[- ]origin\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"origin"},
@@ -3573,7 +4101,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"cross origin", "cross-origin"},
 				},
 			},
-			"(?i)\\bcsurf\\(": {
+		},
+		{
+			Expr: "(?i)\\bcsurf\\(",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"csurf("},
@@ -3582,7 +4113,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"csurf("},
 				},
 			},
-			"(?i)\\bcsurf\\b[^;]{0,15}\\b(?:middleware|package|module|library)\\b": {
+		},
+		{
+			Expr: "(?i)\\bcsurf\\b[^;]{0,15}\\b(?:middleware|package|module|library)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"middleware", "package", "module", "library"},
@@ -3599,7 +4133,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bcustom header\\b": {
+		},
+		{
+			Expr: "(?i)\\bcustom header\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"custom header"},
@@ -3608,7 +4145,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"custom header"},
 				},
 			},
-			"(?i)\\bcustom headers?\\b": {
+		},
+		{
+			Expr: "(?i)\\bcustom headers?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"custom header"},
@@ -3617,7 +4157,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"custom header"},
 				},
 			},
-			"(?i)\\bdead[- ]letter (?:queue|exchange)s?\\b|\\bdlqs?\\b": {
+		},
+		{
+			Expr: "(?i)\\bdead[- ]letter (?:queue|exchange)s?\\b|\\bdlqs?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"letter ", "dlq"},
@@ -3626,7 +4169,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"dead letter queue", "dead letter exchange", "dead-letter queue", "dead-letter exchange", "dlq"},
 				},
 			},
-			"(?i)\\bdecrypt": {
+		},
+		{
+			Expr: "(?i)\\bdecrypt",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"decrypt"},
@@ -3635,7 +4181,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"decrypt"},
 				},
 			},
-			"(?i)\\bdecrypt\\w*\\b[^;]{0,50}\\b(?:using|with|via|by) (?:the |its |a |an )?(?:ssl |tls |x\\.?509 )?(?:certificate|cert)\\b": {
+		},
+		{
+			Expr: "(?i)\\bdecrypt\\w*\\b[^;]{0,50}\\b(?:using|with|via|by) (?:the |its |a |an )?(?:ssl |tls |x\\.?509 )?(?:certificate|cert)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"decrypt"},
@@ -3655,7 +4204,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bdeprecat": {
+		},
+		{
+			Expr: "(?i)\\bdeprecat",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"deprecat"},
@@ -3664,7 +4216,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"deprecat"},
 				},
 			},
-			"(?i)\\bdeprecation:\\s*\"?(?:true|false|yes|1)\\b": {
+		},
+		{
+			Expr: "(?i)\\bdeprecation:\\s*\"?(?:true|false|yes|1)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"deprecation:"},
@@ -3681,7 +4236,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bdetect": {
+		},
+		{
+			Expr: "(?i)\\bdetect",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"detect"},
@@ -3690,7 +4248,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"detect"},
 				},
 			},
-			"(?i)\\bdetermin": {
+		},
+		{
+			Expr: "(?i)\\bdetermin",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"determin"},
@@ -3699,7 +4260,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"determin"},
 				},
 			},
-			"(?i)\\bdisabled\\b": {
+		},
+		{
+			Expr: "(?i)\\bdisabled\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"disabled"},
@@ -3708,7 +4272,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"disabled"},
 				},
 			},
-			"(?i)\\bdiscontinued\\b": {
+		},
+		{
+			Expr: "(?i)\\bdiscontinued\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"discontinued"},
@@ -3717,7 +4284,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"discontinued"},
 				},
 			},
-			"(?i)\\bdiscourag": {
+		},
+		{
+			Expr: "(?i)\\bdiscourag",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"discourag"},
@@ -3726,7 +4296,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"discourag"},
 				},
 			},
-			"(?i)\\bdns\\.(?:resolve\\w*|reverse)\\b": {
+		},
+		{
+			Expr: "(?i)\\bdns\\.(?:resolve\\w*|reverse)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"dns.re"},
@@ -3743,7 +4316,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bdns\\b[^;]{0,60}\\b(?:except(?:ing)?|apart from|other than|excluding|besides|save for)\\b[^;]{0,30}\\blookup\\b": {
+		},
+		{
+			Expr: "(?i)\\bdns\\b[^;]{0,60}\\b(?:except(?:ing)?|apart from|other than|excluding|besides|save for)\\b[^;]{0,30}\\blookup\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"except", "apart from", "other than", "excluding", "besides", "save for"},
@@ -3763,7 +4339,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bdocker compose (?:up|down|build|run)\\b": {
+		},
+		{
+			Expr: "(?i)\\bdocker compose (?:up|down|build|run)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"docker compose "},
@@ -3772,7 +4351,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"docker compose up", "docker compose down", "docker compose build", "docker compose run"},
 				},
 			},
-			"(?i)\\bdocker-compose (?:up|down|build|run|exec|ps|logs|pull|push|start|stop|restart|config|rm)\\b": {
+		},
+		{
+			Expr: "(?i)\\bdocker-compose (?:up|down|build|run|exec|ps|logs|pull|push|start|stop|restart|config|rm)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"docker-compose "},
@@ -3781,7 +4363,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"docker-compose up", "docker-compose down", "docker-compose build", "docker-compose run", "docker-compose exec", "docker-compose ps", "docker-compose logs", "docker-compose pull", "docker-compose push", "docker-compose start", "docker-compose stop", "docker-compose restart", "docker-compose config", "docker-compose rm"},
 				},
 			},
-			"(?i)\\bdocker\\b": {
+		},
+		{
+			Expr: "(?i)\\bdocker\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"docker"},
@@ -3790,7 +4375,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"docker"},
 				},
 			},
-			"(?i)\\bdoes not exist\\b": {
+		},
+		{
+			Expr: "(?i)\\bdoes not exist\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"does not exist"},
@@ -3799,7 +4387,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"does not exist"},
 				},
 			},
-			"(?i)\\bdotted version": {
+		},
+		{
+			Expr: "(?i)\\bdotted version",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"dotted version"},
@@ -3808,7 +4399,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"dotted version"},
 				},
 			},
-			"(?i)\\bdrafts?\\b": {
+		},
+		{
+			Expr: "(?i)\\bdrafts?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"draft"},
@@ -3817,7 +4411,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"draft"},
 				},
 			},
-			"(?i)\\bdropped\\b": {
+		},
+		{
+			Expr: "(?i)\\bdropped\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"dropped"},
@@ -3826,7 +4423,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"dropped"},
 				},
 			},
-			"(?i)\\bdurab": {
+		},
+		{
+			Expr: "(?i)\\bdurab",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"durab"},
@@ -3835,7 +4435,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"durab"},
 				},
 			},
-			"(?i)\\bduring (?:a )?(?:network )?partition": {
+		},
+		{
+			Expr: "(?i)\\bduring (?:a )?(?:network )?partition",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"partition"},
@@ -3844,7 +4447,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"during a network partition", "during a partition", "during network partition", "during partition"},
 				},
 			},
-			"(?i)\\bdynamo ?db\\b": {
+		},
+		{
+			Expr: "(?i)\\bdynamo ?db\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"dynamo"},
@@ -3853,7 +4459,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"dynamo db", "dynamodb"},
 				},
 			},
-			"(?i)\\bdynamodb\\b": {
+		},
+		{
+			Expr: "(?i)\\bdynamodb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"dynamodb"},
@@ -3862,7 +4471,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"dynamodb"},
 				},
 			},
-			"(?i)\\bearly hints\\b": {
+		},
+		{
+			Expr: "(?i)\\bearly hints\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"early hints"},
@@ -3871,7 +4483,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"early hints"},
 				},
 			},
-			"(?i)\\becmascript modules?\\b": {
+		},
+		{
+			Expr: "(?i)\\becmascript modules?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"ecmascript module"},
@@ -3880,7 +4495,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ecmascript module"},
 				},
 			},
-			"(?i)\\beffect on\\b": {
+		},
+		{
+			Expr: "(?i)\\beffect on\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"effect on"},
@@ -3889,7 +4507,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"effect on"},
 				},
 			},
-			"(?i)\\beliminated\\b": {
+		},
+		{
+			Expr: "(?i)\\beliminated\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"eliminated"},
@@ -3898,7 +4519,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"eliminated"},
 				},
 			},
-			"(?i)\\bencrypt\\w*\\b[^;]{0,40}\\b(?:header|payload|claims)\\b": {
+		},
+		{
+			Expr: "(?i)\\bencrypt\\w*\\b[^;]{0,40}\\b(?:header|payload|claims)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"encrypt"},
@@ -3915,7 +4539,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bend of life\\b": {
+		},
+		{
+			Expr: "(?i)\\bend of life\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"end of life"},
@@ -3924,7 +4551,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"end of life"},
 				},
 			},
-			"(?i)\\bend(?:s|ing)? the (?:response|request|cycle)\\b": {
+		},
+		{
+			Expr: "(?i)\\bend(?:s|ing)? the (?:response|request|cycle)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{" the "},
@@ -3933,7 +4563,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ends the response", "ends the request", "ends the cycle", "ending the response", "ending the request", "ending the cycle", "end the response", "end the request", "end the cycle"},
 				},
 			},
-			"(?i)\\bes ?modules?\\b": {
+		},
+		{
+			Expr: "(?i)\\bes ?modules?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"module"},
@@ -3942,7 +4575,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"es module", "esmodule"},
 				},
 			},
-			"(?i)\\besm\\b": {
+		},
+		{
+			Expr: "(?i)\\besm\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"esm"},
@@ -3951,7 +4587,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"esm"},
 				},
 			},
-			"(?i)\\betcd\\b": {
+		},
+		{
+			Expr: "(?i)\\betcd\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"etcd"},
@@ -3960,7 +4599,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"etcd"},
 				},
 			},
-			"(?i)\\bevent[- ]loop\\b": {
+		},
+		{
+			Expr: "(?i)\\bevent[- ]loop\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"event"},
@@ -3969,7 +4611,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"event loop", "event-loop"},
 				},
 			},
-			"(?i)\\beventual": {
+		},
+		{
+			Expr: "(?i)\\beventual",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"eventual"},
@@ -3978,7 +4623,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"eventual"},
 				},
 			},
-			"(?i)\\beventual(?:ly)? consisten\\w*\\b": {
+		},
+		{
+			Expr: "(?i)\\beventual(?:ly)? consisten\\w*\\b",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{" consisten"},
@@ -3987,7 +4635,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"eventually consisten", "eventual consisten"},
 				},
 			},
-			"(?i)\\beventually (?:all|every|converge|become|agree|reach)\\b": {
+		},
+		{
+			Expr: "(?i)\\beventually (?:all|every|converge|become|agree|reach)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"eventually "},
@@ -3996,7 +4647,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"eventually all", "eventually every", "eventually converge", "eventually become", "eventually agree", "eventually reach"},
 				},
 			},
-			"(?i)\\bexactly[- ]once processing\\b[^;]{0,30}\\bkafka transactions?\\b": {
+		},
+		{
+			Expr: "(?i)\\bexactly[- ]once processing\\b[^;]{0,30}\\bkafka transactions?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 40,
 				MaxLen: -1,
 				Lits:   []string{"kafka transaction"},
@@ -4013,7 +4667,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bexactly[- ]once\\b": {
+		},
+		{
+			Expr: "(?i)\\bexactly[- ]once\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"exactly"},
@@ -4022,7 +4679,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"exactly once", "exactly-once"},
 				},
 			},
-			"(?i)\\bexactly_once": {
+		},
+		{
+			Expr: "(?i)\\bexactly_once",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"exactly_once"},
@@ -4031,7 +4691,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"exactly_once"},
 				},
 			},
-			"(?i)\\bexit event\\b": {
+		},
+		{
+			Expr: "(?i)\\bexit event\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"exit event"},
@@ -4040,7 +4703,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"exit event"},
 				},
 			},
-			"(?i)\\bexperimental\\b": {
+		},
+		{
+			Expr: "(?i)\\bexperimental\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"experimental"},
@@ -4049,7 +4715,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"experimental"},
 				},
 			},
-			"(?i)\\bexpired?\\b": {
+		},
+		{
+			Expr: "(?i)\\bexpired?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"expire"},
@@ -4058,7 +4727,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"expire"},
 				},
 			},
-			"(?i)\\bexplicit": {
+		},
+		{
+			Expr: "(?i)\\bexplicit",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"explicit"},
@@ -4067,7 +4739,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"explicit"},
 				},
 			},
-			"(?i)\\bexternal\\b": {
+		},
+		{
+			Expr: "(?i)\\bexternal\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"external"},
@@ -4076,7 +4751,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"external"},
 				},
 			},
-			"(?i)\\bfail": {
+		},
+		{
+			Expr: "(?i)\\bfail",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"fail"},
@@ -4085,7 +4763,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"fail"},
 				},
 			},
-			"(?i)\\bfalse[- ]positives?\\b": {
+		},
+		{
+			Expr: "(?i)\\bfalse[- ]positives?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"positive"},
@@ -4094,7 +4775,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"false positive", "false-positive"},
 				},
 			},
-			"(?i)\\bfirewall\\b": {
+		},
+		{
+			Expr: "(?i)\\bfirewall\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"firewall"},
@@ -4103,7 +4787,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"firewall"},
 				},
 			},
-			"(?i)\\bfork\\(\\)": {
+		},
+		{
+			Expr: "(?i)\\bfork\\(\\)",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"fork()"},
@@ -4112,7 +4799,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"fork()"},
 				},
 			},
-			"(?i)\\bformerly\\b": {
+		},
+		{
+			Expr: "(?i)\\bformerly\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"formerly"},
@@ -4121,7 +4811,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"formerly"},
 				},
 			},
-			"(?i)\\bfrom one origin\\b[^;]{0,40}\\b(?:to )?another origin\\b": {
+		},
+		{
+			Expr: "(?i)\\bfrom one origin\\b[^;]{0,40}\\b(?:to )?another origin\\b",
+			Analysis: relit.Analysis{
 				MinLen: 29,
 				MaxLen: -1,
 				Lits:   []string{"from one origin"},
@@ -4138,7 +4831,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bfull[- ]?text\\b": {
+		},
+		{
+			Expr: "(?i)\\bfull[- ]?text\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"full"},
@@ -4147,7 +4843,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"full text", "full-text", "fulltext"},
 				},
 			},
-			"(?i)\\bgh-ost\\b": {
+		},
+		{
+			Expr: "(?i)\\bgh-ost\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"gh-ost"},
@@ -4156,7 +4855,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"gh-ost"},
 				},
 			},
-			"(?i)\\bgone\\b": {
+		},
+		{
+			Expr: "(?i)\\bgone\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"gone"},
@@ -4165,7 +4867,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"gone"},
 				},
 			},
-			"(?i)\\bgoogle's (?:original|early)\\b": {
+		},
+		{
+			Expr: "(?i)\\bgoogle's (?:original|early)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"google's "},
@@ -4174,7 +4879,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"google's original", "google's early"},
 				},
 			},
-			"(?i)\\bgquic\\b": {
+		},
+		{
+			Expr: "(?i)\\bgquic\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"gquic"},
@@ -4183,7 +4891,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"gquic"},
 				},
 			},
-			"(?i)\\bgtid\\b": {
+		},
+		{
+			Expr: "(?i)\\bgtid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"gtid"},
@@ -4192,7 +4903,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"gtid"},
 				},
 			},
-			"(?i)\\bh2\\b": {
+		},
+		{
+			Expr: "(?i)\\bh2\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"h2"},
@@ -4201,7 +4915,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"h2"},
 				},
 			},
-			"(?i)\\bha-mode\\b": {
+		},
+		{
+			Expr: "(?i)\\bha-mode\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"ha-mode"},
@@ -4210,7 +4927,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ha-mode"},
 				},
 			},
-			"(?i)\\bhandshake (?:for|per|on|with) (?:every|each) (?:single )?(?:http )?request\\b": {
+		},
+		{
+			Expr: "(?i)\\bhandshake (?:for|per|on|with) (?:every|each) (?:single )?(?:http )?request\\b",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{"handshake "},
@@ -4219,7 +4939,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"handshake for every single http request", "handshake for every single request", "handshake for every http request", "handshake for every request", "handshake for each single http request", "handshake for each single request", "handshake for each http request", "handshake for each request", "handshake per every single http request", "handshake per every single request", "handshake per every http request", "handshake per every request", "handshake per each single http request", "handshake per each single request", "handshake per each http request", "handshake per each request", "handshake on every single http request", "handshake on every single request", "handshake on every http request", "handshake on every request", "handshake on each single http request", "handshake on each single request", "handshake on each http request", "handshake on each request", "handshake with every single http request", "handshake with every single request", "handshake with every http request", "handshake with every request", "handshake with each single http request", "handshake with each single request", "handshake with each http request", "handshake with each request"},
 				},
 			},
-			"(?i)\\bhas(?:many|one)\\b": {
+		},
+		{
+			Expr: "(?i)\\bhas(?:many|one)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"has"},
@@ -4228,7 +4951,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"hasmany", "hasone"},
 				},
 			},
-			"(?i)\\bhash slots?\\b": {
+		},
+		{
+			Expr: "(?i)\\bhash slots?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"hash slot"},
@@ -4237,7 +4963,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"hash slot"},
 				},
 			},
-			"(?i)\\bhash\\w*\\b[^;]{0,20}\\b(?:source|client)[- ]ip": {
+		},
+		{
+			Expr: "(?i)\\bhash\\w*\\b[^;]{0,20}\\b(?:source|client)[- ]ip",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"source", "client"},
@@ -4254,7 +4983,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bhateoas\\b": {
+		},
+		{
+			Expr: "(?i)\\bhateoas\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"hateoas"},
@@ -4263,7 +4995,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"hateoas"},
 				},
 			},
-			"(?i)\\bhbase\\b": {
+		},
+		{
+			Expr: "(?i)\\bhbase\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"hbase"},
@@ -4272,7 +5007,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"hbase"},
 				},
 			},
-			"(?i)\\bhttp ?/? ?(?:1\\.0|2|3)\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp ?/? ?(?:1\\.0|2|3)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"http"},
@@ -4281,7 +5019,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http / 1.0", "http / 2", "http / 3", "http /1.0", "http /2", "http /3", "http  1.0", "http  2", "http  3", "http 1.0", "http 2", "http 3", "http/ 1.0", "http/ 2", "http/ 3", "http/1.0", "http/2", "http/3", "http1.0", "http2", "http3"},
 				},
 			},
-			"(?i)\\bhttp ?/? ?1\\.1\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp ?/? ?1\\.1\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"http"},
@@ -4290,7 +5031,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http / 1.1", "http /1.1", "http  1.1", "http 1.1", "http/ 1.1", "http/1.1", "http1.1"},
 				},
 			},
-			"(?i)\\bhttp ?/? ?2\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp ?/? ?2\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"http"},
@@ -4299,7 +5043,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http / 2", "http /2", "http  2", "http 2", "http/ 2", "http/2", "http2"},
 				},
 			},
-			"(?i)\\bhttp-?only\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp-?only\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"http"},
@@ -4308,7 +5055,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http-only", "httponly"},
 				},
 			},
-			"(?i)\\bhttp-date\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp-date\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"http-date"},
@@ -4317,7 +5067,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http-date"},
 				},
 			},
-			"(?i)\\bhttp1\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp1\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"http1"},
@@ -4326,7 +5079,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http1"},
 				},
 			},
-			"(?i)\\bhttp[23]\\b": {
+		},
+		{
+			Expr: "(?i)\\bhttp[23]\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"http"},
@@ -4335,7 +5091,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"http2", "http3"},
 				},
 			},
-			"(?i)\\bhypermedia\\b": {
+		},
+		{
+			Expr: "(?i)\\bhypermedia\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"hypermedia"},
@@ -4344,7 +5103,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"hypermedia"},
 				},
 			},
-			"(?i)\\bi/o threads\\b": {
+		},
+		{
+			Expr: "(?i)\\bi/o threads\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"i/o threads"},
@@ -4353,7 +5115,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"i/o threads"},
 				},
 			},
-			"(?i)\\bid token\\b": {
+		},
+		{
+			Expr: "(?i)\\bid token\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"id token"},
@@ -4362,7 +5127,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"id token"},
 				},
 			},
-			"(?i)\\bidempo\\w*": {
+		},
+		{
+			Expr: "(?i)\\bidempo\\w*",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"idempo"},
@@ -4371,7 +5139,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"idempo"},
 				},
 			},
-			"(?i)\\bidempot": {
+		},
+		{
+			Expr: "(?i)\\bidempot",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"idempot"},
@@ -4380,7 +5151,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"idempot"},
 				},
 			},
-			"(?i)\\bidempoten": {
+		},
+		{
+			Expr: "(?i)\\bidempoten",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"idempoten"},
@@ -4389,7 +5163,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"idempoten"},
 				},
 			},
-			"(?i)\\bif you design\\b": {
+		},
+		{
+			Expr: "(?i)\\bif you design\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"if you design"},
@@ -4398,7 +5175,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"if you design"},
 				},
 			},
-			"(?i)\\bif you\\b": {
+		},
+		{
+			Expr: "(?i)\\bif you\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"if you"},
@@ -4407,7 +5187,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"if you"},
 				},
 			},
-			"(?i)\\bignor": {
+		},
+		{
+			Expr: "(?i)\\bignor",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"ignor"},
@@ -4416,7 +5199,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ignor"},
 				},
 			},
-			"(?i)\\bimport\\b": {
+		},
+		{
+			Expr: "(?i)\\bimport\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"import"},
@@ -4425,7 +5211,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"import"},
 				},
 			},
-			"(?i)\\bin flight\\b": {
+		},
+		{
+			Expr: "(?i)\\bin flight\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"in flight"},
@@ -4434,7 +5223,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"in flight"},
 				},
 			},
-			"(?i)\\bin the (?:presence|event) of (?:a )?partition": {
+		},
+		{
+			Expr: "(?i)\\bin the (?:presence|event) of (?:a )?partition",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{"partition"},
@@ -4443,7 +5235,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"in the presence of a partition", "in the presence of partition", "in the event of a partition", "in the event of partition"},
 				},
 			},
-			"(?i)\\bindependent\\b": {
+		},
+		{
+			Expr: "(?i)\\bindependent\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"independent"},
@@ -4452,7 +5247,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"independent"},
 				},
 			},
-			"(?i)\\binsecure\\b": {
+		},
+		{
+			Expr: "(?i)\\binsecure\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"insecure"},
@@ -4461,7 +5259,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"insecure"},
 				},
 			},
-			"(?i)\\binstead of encrypt": {
+		},
+		{
+			Expr: "(?i)\\binstead of encrypt",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{"instead of encrypt"},
@@ -4470,7 +5271,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"instead of encrypt"},
 				},
 			},
-			"(?i)\\binstead of\\b": {
+		},
+		{
+			Expr: "(?i)\\binstead of\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"instead of"},
@@ -4479,7 +5283,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"instead of"},
 				},
 			},
-			"(?i)\\binstead\\b": {
+		},
+		{
+			Expr: "(?i)\\binstead\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"instead"},
@@ -4488,7 +5295,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"instead"},
 				},
 			},
-			"(?i)\\binvalid\\b": {
+		},
+		{
+			Expr: "(?i)\\binvalid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"invalid"},
@@ -4497,7 +5307,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"invalid"},
 				},
 			},
-			"(?i)\\bio[- ]threads\\b": {
+		},
+		{
+			Expr: "(?i)\\bio[- ]threads\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"threads"},
@@ -4506,7 +5319,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"io threads", "io-threads"},
 				},
 			},
-			"(?i)\\bip[- ]hash\\w*\\b": {
+		},
+		{
+			Expr: "(?i)\\bip[- ]hash\\w*\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"hash"},
@@ -4515,7 +5331,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ip hash", "ip-hash"},
 				},
 			},
-			"(?i)\\bis not\\b": {
+		},
+		{
+			Expr: "(?i)\\bis not\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"is not"},
@@ -4524,7 +5343,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"is not"},
 				},
 			},
-			"(?i)\\bisprimary\\b": {
+		},
+		{
+			Expr: "(?i)\\bisprimary\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"isprimary"},
@@ -4533,7 +5355,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"isprimary"},
 				},
 			},
-			"(?i)\\bjwe\\b": {
+		},
+		{
+			Expr: "(?i)\\bjwe\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"jwe"},
@@ -4542,7 +5367,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"jwe"},
 				},
 			},
-			"(?i)\\bjwt\\b": {
+		},
+		{
+			Expr: "(?i)\\bjwt\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"jwt"},
@@ -4551,7 +5379,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"jwt"},
 				},
 			},
-			"(?i)\\bkafka streams\\b": {
+		},
+		{
+			Expr: "(?i)\\bkafka streams\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"kafka streams"},
@@ -4560,7 +5391,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"kafka streams"},
 				},
 			},
-			"(?i)\\bkafka-to-kafka\\b": {
+		},
+		{
+			Expr: "(?i)\\bkafka-to-kafka\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"kafka-to-kafka"},
@@ -4569,7 +5403,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"kafka-to-kafka"},
 				},
 			},
-			"(?i)\\bkafka\\b": {
+		},
+		{
+			Expr: "(?i)\\bkafka\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"kafka"},
@@ -4578,7 +5415,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"kafka"},
 				},
 			},
-			"(?i)\\bkeep-?alive\\b": {
+		},
+		{
+			Expr: "(?i)\\bkeep-?alive\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"alive"},
@@ -4587,7 +5427,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"keep-alive", "keepalive"},
 				},
 			},
-			"(?i)\\bkernel\\b": {
+		},
+		{
+			Expr: "(?i)\\bkernel\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"kernel"},
@@ -4596,7 +5439,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"kernel"},
 				},
 			},
-			"(?i)\\bkubernetes\\b": {
+		},
+		{
+			Expr: "(?i)\\bkubernetes\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"kubernetes"},
@@ -4605,7 +5451,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"kubernetes"},
 				},
 			},
-			"(?i)\\blambda ?@ ?edge\\b|\\blambda edge\\b": {
+		},
+		{
+			Expr: "(?i)\\blambda ?@ ?edge\\b|\\blambda edge\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"lambda", "lambda edge"},
@@ -4614,7 +5463,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"lambda @ edge", "lambda @edge", "lambda@ edge", "lambda@edge", "lambda edge"},
 				},
 			},
-			"(?i)\\blast[- ]writer?[- ]wins\\b": {
+		},
+		{
+			Expr: "(?i)\\blast[- ]writer?[- ]wins\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"write"},
@@ -4623,7 +5475,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"last writer wins", "last writer-wins", "last write wins", "last write-wins", "last-writer wins", "last-writer-wins", "last-write wins", "last-write-wins"},
 				},
 			},
-			"(?i)\\bleader\\b": {
+		},
+		{
+			Expr: "(?i)\\bleader\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"leader"},
@@ -4632,7 +5487,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"leader"},
 				},
 			},
-			"(?i)\\blegacy\\b": {
+		},
+		{
+			Expr: "(?i)\\blegacy\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"legacy"},
@@ -4641,7 +5499,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"legacy"},
 				},
 			},
-			"(?i)\\blibuv'?s? (?:worker |background )?threads?\\b": {
+		},
+		{
+			Expr: "(?i)\\blibuv'?s? (?:worker |background )?threads?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"thread"},
@@ -4650,7 +5511,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"libuv's worker thread", "libuv's background thread", "libuv's thread", "libuv' worker thread", "libuv' background thread", "libuv' thread", "libuvs worker thread", "libuvs background thread", "libuvs thread", "libuv worker thread", "libuv background thread", "libuv thread"},
 				},
 			},
-			"(?i)\\blibuv\\b": {
+		},
+		{
+			Expr: "(?i)\\blibuv\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"libuv"},
@@ -4659,7 +5523,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"libuv"},
 				},
 			},
-			"(?i)\\blike\\s+['\"]%": {
+		},
+		{
+			Expr: "(?i)\\blike\\s+['\"]%",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"like"},
@@ -4676,7 +5543,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\blimits?\\b": {
+		},
+		{
+			Expr: "(?i)\\blimits?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"limit"},
@@ -4685,7 +5555,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"limit"},
 				},
 			},
-			"(?i)\\blineari[sz]": {
+		},
+		{
+			Expr: "(?i)\\blineari[sz]",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"lineari"},
@@ -4694,7 +5567,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"lineari"},
 				},
 			},
-			"(?i)\\blinearizable\\b": {
+		},
+		{
+			Expr: "(?i)\\blinearizable\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"linearizable"},
@@ -4703,7 +5579,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"linearizable"},
 				},
 			},
-			"(?i)\\blisten": {
+		},
+		{
+			Expr: "(?i)\\blisten",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"listen"},
@@ -4712,7 +5591,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"listen"},
 				},
 			},
-			"(?i)\\bllm\\b": {
+		},
+		{
+			Expr: "(?i)\\bllm\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"llm"},
@@ -4721,7 +5603,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"llm"},
 				},
 			},
-			"(?i)\\bln ?2\\b": {
+		},
+		{
+			Expr: "(?i)\\bln ?2\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"ln"},
@@ -4730,7 +5615,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"ln 2", "ln2"},
 				},
 			},
-			"(?i)\\blsn\\b": {
+		},
+		{
+			Expr: "(?i)\\blsn\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"lsn"},
@@ -4739,7 +5627,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"lsn"},
 				},
 			},
-			"(?i)\\blww\\b": {
+		},
+		{
+			Expr: "(?i)\\blww\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"lww"},
@@ -4748,7 +5639,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"lww"},
 				},
 			},
-			"(?i)\\bmain thread\\b": {
+		},
+		{
+			Expr: "(?i)\\bmain thread\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"main thread"},
@@ -4757,7 +5651,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"main thread"},
 				},
 			},
-			"(?i)\\bmajority\\b": {
+		},
+		{
+			Expr: "(?i)\\bmajority\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"majority"},
@@ -4766,7 +5663,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"majority"},
 				},
 			},
-			"(?i)\\bmandatory\\b": {
+		},
+		{
+			Expr: "(?i)\\bmandatory\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"mandatory"},
@@ -4775,7 +5675,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"mandatory"},
 				},
 			},
-			"(?i)\\bmanytomany\\b": {
+		},
+		{
+			Expr: "(?i)\\bmanytomany\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"manytomany"},
@@ -4784,7 +5687,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"manytomany"},
 				},
 			},
-			"(?i)\\bmatch\\b[^;]{0,20}\\bagainst\\b": {
+		},
+		{
+			Expr: "(?i)\\bmatch\\b[^;]{0,20}\\bagainst\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"against"},
@@ -4801,7 +5707,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bmaterialized views?\\b[^;]{0,40}\\bautomatically\\b": {
+		},
+		{
+			Expr: "(?i)\\bmaterialized views?\\b[^;]{0,40}\\bautomatically\\b",
+			Analysis: relit.Analysis{
 				MinLen: 30,
 				MaxLen: -1,
 				Lits:   []string{"materialized view"},
@@ -4818,7 +5727,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bmax(?:imum)? (?:of )?5 ?(?:s|sec|seconds)\\b": {
+		},
+		{
+			Expr: "(?i)\\bmax(?:imum)? (?:of )?5 ?(?:s|sec|seconds)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"max"},
@@ -4827,7 +5739,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"maximum of 5 s", "maximum of 5s", "maximum 5 s", "maximum 5s", "max of 5 s", "max of 5s", "max 5 s", "max 5s"},
 				},
 			},
-			"(?i)\\bmay have side": {
+		},
+		{
+			Expr: "(?i)\\bmay have side",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"may have side"},
@@ -4836,7 +5751,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"may have side"},
 				},
 			},
-			"(?i)\\bmay\\b": {
+		},
+		{
+			Expr: "(?i)\\bmay\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"may"},
@@ -4845,7 +5763,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"may"},
 				},
 			},
-			"(?i)\\bmirror(?:ed|ing)? queues?\\b": {
+		},
+		{
+			Expr: "(?i)\\bmirror(?:ed|ing)? queues?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"mirror"},
@@ -4854,7 +5775,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"mirrored queue", "mirroring queue", "mirror queue"},
 				},
 			},
-			"(?i)\\bmisleading\\b": {
+		},
+		{
+			Expr: "(?i)\\bmisleading\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"misleading"},
@@ -4863,7 +5787,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"misleading"},
 				},
 			},
-			"(?i)\\bmisuse": {
+		},
+		{
+			Expr: "(?i)\\bmisuse",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"misuse"},
@@ -4872,7 +5799,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"misuse"},
 				},
 			},
-			"(?i)\\bmitigat": {
+		},
+		{
+			Expr: "(?i)\\bmitigat",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"mitigat"},
@@ -4881,7 +5811,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"mitigat"},
 				},
 			},
-			"(?i)\\bmobile\\b": {
+		},
+		{
+			Expr: "(?i)\\bmobile\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"mobile"},
@@ -4890,7 +5823,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"mobile"},
 				},
 			},
-			"(?i)\\bmongo(?:db)?\\b": {
+		},
+		{
+			Expr: "(?i)\\bmongo(?:db)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"mongo"},
@@ -4899,7 +5835,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"mongo"},
 				},
 			},
-			"(?i)\\bmongodb\\b": {
+		},
+		{
+			Expr: "(?i)\\bmongodb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"mongodb"},
@@ -4908,7 +5847,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"mongodb"},
 				},
 			},
-			"(?i)\\bmonotonic\\b": {
+		},
+		{
+			Expr: "(?i)\\bmonotonic\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"monotonic"},
@@ -4917,7 +5859,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"monotonic"},
 				},
 			},
-			"(?i)\\bmust\\b": {
+		},
+		{
+			Expr: "(?i)\\bmust\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"must"},
@@ -4926,7 +5871,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"must"},
 				},
 			},
-			"(?i)\\bmysql\\b[^;]{0,30}\\bquery[ _]cache\\b": {
+		},
+		{
+			Expr: "(?i)\\bmysql\\b[^;]{0,30}\\bquery[ _]cache\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"mysql"},
@@ -4943,7 +5891,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bneither\\b": {
+		},
+		{
+			Expr: "(?i)\\bneither\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"neither"},
@@ -4952,7 +5903,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"neither"},
 				},
 			},
-			"(?i)\\bnetwork load balancer\\b": {
+		},
+		{
+			Expr: "(?i)\\bnetwork load balancer\\b",
+			Analysis: relit.Analysis{
 				MinLen: 21,
 				MaxLen: -1,
 				Lits:   []string{"network load balancer"},
@@ -4961,7 +5915,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"network load balancer"},
 				},
 			},
-			"(?i)\\bnever (?:be )?(?:cach|stor)\\w*": {
+		},
+		{
+			Expr: "(?i)\\bnever (?:be )?(?:cach|stor)\\w*",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"never "},
@@ -4970,7 +5927,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"never be cach", "never be stor", "never cach", "never stor"},
 				},
 			},
-			"(?i)\\bnew connection\\b": {
+		},
+		{
+			Expr: "(?i)\\bnew connection\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"new connection"},
@@ -4979,7 +5939,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"new connection"},
 				},
 			},
-			"(?i)\\bnexttick\\b": {
+		},
+		{
+			Expr: "(?i)\\bnexttick\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"nexttick"},
@@ -4988,7 +5951,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"nexttick"},
 				},
 			},
-			"(?i)\\bnexttick\\b[^;]{0,30}\\b(?:runs?|executes?|is|happens?|fires?) in (?:the |a |its own )?[\\w/-]+ phase\\b": {
+		},
+		{
+			Expr: "(?i)\\bnexttick\\b[^;]{0,30}\\b(?:runs?|executes?|is|happens?|fires?) in (?:the |a |its own )?[\\w/-]+ phase\\b",
+			Analysis: relit.Analysis{
 				MinLen: 21,
 				MaxLen: -1,
 				Lits:   []string{"nexttick"},
@@ -5008,7 +5974,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bnlb\\b": {
+		},
+		{
+			Expr: "(?i)\\bnlb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"nlb"},
@@ -5017,7 +5986,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"nlb"},
 				},
 			},
-			"(?i)\\bno encrypt": {
+		},
+		{
+			Expr: "(?i)\\bno encrypt",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"no encrypt"},
@@ -5026,7 +5998,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no encrypt"},
 				},
 			},
-			"(?i)\\bno longer\\b": {
+		},
+		{
+			Expr: "(?i)\\bno longer\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"no longer"},
@@ -5035,7 +6010,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no longer"},
 				},
 			},
-			"(?i)\\bno phase\\b": {
+		},
+		{
+			Expr: "(?i)\\bno phase\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"no phase"},
@@ -5044,7 +6022,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no phase"},
 				},
 			},
-			"(?i)\\bno side[- ]effects?\\b": {
+		},
+		{
+			Expr: "(?i)\\bno side[- ]effects?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"no side"},
@@ -5053,7 +6034,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no side effect", "no side-effect"},
 				},
 			},
-			"(?i)\\bno such thing\\b": {
+		},
+		{
+			Expr: "(?i)\\bno such thing\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"no such thing"},
@@ -5062,7 +6046,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no such thing"},
 				},
 			},
-			"(?i)\\bno such\\b": {
+		},
+		{
+			Expr: "(?i)\\bno such\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"no such"},
@@ -5071,7 +6058,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no such"},
 				},
 			},
-			"(?i)\\bno xss\\b": {
+		},
+		{
+			Expr: "(?i)\\bno xss\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"no xss"},
@@ -5080,7 +6070,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no xss"},
 				},
 			},
-			"(?i)\\bno-cache\\b": {
+		},
+		{
+			Expr: "(?i)\\bno-cache\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"no-cache"},
@@ -5089,7 +6082,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no-cache"},
 				},
 			},
-			"(?i)\\bno-sql\\b": {
+		},
+		{
+			Expr: "(?i)\\bno-sql\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"no-sql"},
@@ -5098,7 +6094,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no-sql"},
 				},
 			},
-			"(?i)\\bno-store\\b": {
+		},
+		{
+			Expr: "(?i)\\bno-store\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"no-store"},
@@ -5107,7 +6106,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"no-store"},
 				},
 			},
-			"(?i)\\bnobody (?:reads|consumes)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnobody (?:reads|consumes)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"nobody "},
@@ -5116,7 +6118,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"nobody reads", "nobody consumes"},
 				},
 			},
-			"(?i)\\bnode(?:\\.js)? (?:1[0-9]|20\\.1[0-8]|22\\.[0-6])\\b": {
+		},
+		{
+			Expr: "(?i)\\bnode(?:\\.js)? (?:1[0-9]|20\\.1[0-8]|22\\.[0-6])\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"node"},
@@ -5146,7 +6151,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bnode(?:\\.js)?\\b": {
+		},
+		{
+			Expr: "(?i)\\bnode(?:\\.js)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"node"},
@@ -5155,7 +6163,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"node"},
 				},
 			},
-			"(?i)\\bnon-?relational\\b": {
+		},
+		{
+			Expr: "(?i)\\bnon-?relational\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"relational"},
@@ -5164,7 +6175,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"non-relational", "nonrelational"},
 				},
 			},
-			"(?i)\\bnon-simple\\b": {
+		},
+		{
+			Expr: "(?i)\\bnon-simple\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"non-simple"},
@@ -5173,7 +6187,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"non-simple"},
 				},
 			},
-			"(?i)\\bnor\\b": {
+		},
+		{
+			Expr: "(?i)\\bnor\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"nor"},
@@ -5182,7 +6199,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"nor"},
 				},
 			},
-			"(?i)\\bnosql\\b": {
+		},
+		{
+			Expr: "(?i)\\bnosql\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"nosql"},
@@ -5191,7 +6211,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"nosql"},
 				},
 			},
-			"(?i)\\bnosql\\b[^;]{0,40}\\b(?:some|many|certain|often|usually|typically|historically|may)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnosql\\b[^;]{0,40}\\b(?:some|many|certain|often|usually|typically|historically|may)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"nosql"},
@@ -5208,7 +6231,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bnot (?:be )?(?:consumed|read|processed) by any (?:consumers?|one|subscribers?)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:be )?(?:consumed|read|processed) by any (?:consumers?|one|subscribers?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{" by any "},
@@ -5217,7 +6243,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not be consumed by any consumer", "not be consumed by any one", "not be consumed by any subscriber", "not be read by any consumer", "not be read by any one", "not be read by any subscriber", "not be processed by any consumer", "not be processed by any one", "not be processed by any subscriber", "not consumed by any consumer", "not consumed by any one", "not consumed by any subscriber", "not read by any consumer", "not read by any one", "not read by any subscriber", "not processed by any consumer", "not processed by any one", "not processed by any subscriber"},
 				},
 			},
-			"(?i)\\bnot (?:be )?cach(?:ed|eable|able)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:be )?cach(?:ed|eable|able)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"not "},
@@ -5226,7 +6255,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not be cached", "not be cacheable", "not be cachable", "not cached", "not cacheable", "not cachable"},
 				},
 			},
-			"(?i)\\bnot (?:be |been |being )?encrypt": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:be |been |being )?encrypt",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"encrypt"},
@@ -5235,7 +6267,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not be encrypt", "not been encrypt", "not being encrypt", "not encrypt"},
 				},
 			},
-			"(?i)\\bnot (?:consistent )?(?:in|across|on) all (?:the )?(?:replicas?|nodes?|replica sets?|servers?)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:consistent )?(?:in|across|on) all (?:the )?(?:replicas?|nodes?|replica sets?|servers?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{" all "},
@@ -5252,7 +6287,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bnot (?:part of|in) (?:any|a) phase\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:part of|in) (?:any|a) phase\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{" phase"},
@@ -5261,7 +6299,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not part of any phase", "not part of a phase", "not in any phase", "not in a phase"},
 				},
 			},
-			"(?i)\\bnot (?:really )?a choice\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:really )?a choice\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"a choice"},
@@ -5270,7 +6311,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not really a choice", "not a choice"},
 				},
 			},
-			"(?i)\\bnot (?:really |truly |actually |a |meaningfully )?(?:real|possible|meaningful|an option|a valid)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:really |truly |actually |a |meaningfully )?(?:real|possible|meaningful|an option|a valid)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"not "},
@@ -5279,7 +6323,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not truly real", "not truly possible", "not truly meaningful", "not truly an option", "not truly a valid", "not actually real", "not actually possible", "not actually meaningful", "not actually an option", "not actually a valid", "not a real", "not a possible", "not a meaningful", "not a an option", "not a a valid", "not real", "not possible", "not meaningful", "not an option", "not a valid"},
 				},
 			},
-			"(?i)\\bnot (?:strictly )?(?:required|mandatory|needed|necessary)\\b[^;]{0,30}\\brest(?:ful)?\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:strictly )?(?:required|mandatory|needed|necessary)\\b[^;]{0,30}\\brest(?:ful)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"not "},
@@ -5296,7 +6343,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bnot (?:the )?same as\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:the )?same as\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"same as"},
@@ -5305,7 +6355,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not the same as", "not same as"},
 				},
 			},
-			"(?i)\\bnot (?:the|what) acid\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot (?:the|what) acid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{" acid"},
@@ -5314,7 +6367,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not the acid", "not what acid"},
 				},
 			},
-			"(?i)\\bnot an acronym\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot an acronym\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"not an acronym"},
@@ -5323,7 +6379,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not an acronym"},
 				},
 			},
-			"(?i)\\bnot an? encrypt": {
+		},
+		{
+			Expr: "(?i)\\bnot an? encrypt",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{" encrypt"},
@@ -5332,7 +6391,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not an encrypt", "not a encrypt"},
 				},
 			},
-			"(?i)\\bnot because\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot because\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"not because"},
@@ -5341,7 +6403,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not because"},
 				},
 			},
-			"(?i)\\bnot dynamodb\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot dynamodb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"not dynamodb"},
@@ -5350,7 +6415,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not dynamodb"},
 				},
 			},
-			"(?i)\\bnot null\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot null\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"not null"},
@@ -5359,7 +6427,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not null"},
 				},
 			},
-			"(?i)\\bnot optional\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot optional\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"not optional"},
@@ -5368,7 +6439,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not optional"},
 				},
 			},
-			"(?i)\\bnot recommended\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot recommended\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"not recommended"},
@@ -5377,7 +6451,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not recommended"},
 				},
 			},
-			"(?i)\\bnot redlock\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot redlock\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"not redlock"},
@@ -5386,7 +6463,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not redlock"},
 				},
 			},
-			"(?i)\\bnot simple\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot simple\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"not simple"},
@@ -5395,7 +6475,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not simple"},
 				},
 			},
-			"(?i)\\bnot valid\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot valid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"not valid"},
@@ -5404,7 +6487,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not valid"},
 				},
 			},
-			"(?i)\\bnot\\b": {
+		},
+		{
+			Expr: "(?i)\\bnot\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"not"},
@@ -5413,7 +6499,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"not"},
 				},
 			},
-			"(?i)\\bnpm (?:ci|install|i)\\b[^;]{0,40}(?:--only[= ]prod(?:uction)?|--production)\\b": {
+		},
+		{
+			Expr: "(?i)\\bnpm (?:ci|install|i)\\b[^;]{0,40}(?:--only[= ]prod(?:uction)?|--production)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"npm "},
@@ -5430,7 +6519,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\boauth ?(?:2(?:\\.0)?)?\\b[^;]{0,40}\\bauthenticat\\w*": {
+		},
+		{
+			Expr: "(?i)\\boauth ?(?:2(?:\\.0)?)?\\b[^;]{0,40}\\bauthenticat\\w*",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"authenticat"},
@@ -5447,7 +6539,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\boauth\\b": {
+		},
+		{
+			Expr: "(?i)\\boauth\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"oauth"},
@@ -5456,7 +6551,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"oauth"},
 				},
 			},
-			"(?i)\\bobsolete\\b": {
+		},
+		{
+			Expr: "(?i)\\bobsolete\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"obsolete"},
@@ -5465,7 +6563,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"obsolete"},
 				},
 			},
-			"(?i)\\boffsets?\\b": {
+		},
+		{
+			Expr: "(?i)\\boffsets?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"offset"},
@@ -5474,7 +6575,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"offset"},
 				},
 			},
-			"(?i)\\boffsets?\\b[^;]{0,40}\\bprocess\\w*\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b": {
+		},
+		{
+			Expr: "(?i)\\boffsets?\\b[^;]{0,40}\\bprocess\\w*\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b",
+			Analysis: relit.Analysis{
 				MinLen: 28,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -5494,7 +6598,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\boidc\\b": {
+		},
+		{
+			Expr: "(?i)\\boidc\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"oidc"},
@@ -5503,7 +6610,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"oidc"},
 				},
 			},
-			"(?i)\\bold name\\b": {
+		},
+		{
+			Expr: "(?i)\\bold name\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"old name"},
@@ -5512,7 +6622,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"old name"},
 				},
 			},
-			"(?i)\\bolder\\b": {
+		},
+		{
+			Expr: "(?i)\\bolder\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"older"},
@@ -5521,7 +6634,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"older"},
 				},
 			},
-			"(?i)\\bon\\(": {
+		},
+		{
+			Expr: "(?i)\\bon\\(",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"on("},
@@ -5530,7 +6646,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"on("},
 				},
 			},
-			"(?i)\\bone request (?:per|for each|for every) (?:tcp )?connection\\b": {
+		},
+		{
+			Expr: "(?i)\\bone request (?:per|for each|for every) (?:tcp )?connection\\b",
+			Analysis: relit.Analysis{
 				MinLen: 26,
 				MaxLen: -1,
 				Lits:   []string{"one request "},
@@ -5539,7 +6658,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"one request per tcp connection", "one request per connection", "one request for each tcp connection", "one request for each connection", "one request for every tcp connection", "one request for every connection"},
 				},
 			},
-			"(?i)\\bonly (?:consistent )?(?:in|within|on) (?:the )?(?:write|primary|leader|one|a single|single|some)\\b": {
+		},
+		{
+			Expr: "(?i)\\bonly (?:consistent )?(?:in|within|on) (?:the )?(?:write|primary|leader|one|a single|single|some)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"only "},
@@ -5556,7 +6678,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bonly (?:fill|filling|waste|wasting|take|taking|use|using) (?:up )?(?:the )?(?:storage|disk|space|memory)\\b": {
+		},
+		{
+			Expr: "(?i)\\bonly (?:fill|filling|waste|wasting|take|taking|use|using) (?:up )?(?:the )?(?:storage|disk|space|memory)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"only "},
@@ -5573,7 +6698,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bopen web application security project\\b": {
+		},
+		{
+			Expr: "(?i)\\bopen web application security project\\b",
+			Analysis: relit.Analysis{
 				MinLen: 37,
 				MaxLen: -1,
 				Lits:   []string{"open web application security project"},
@@ -5582,7 +6710,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"open web application security project"},
 				},
 			},
-			"(?i)\\bopenid\\b": {
+		},
+		{
+			Expr: "(?i)\\bopenid\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"openid"},
@@ -5591,7 +6722,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"openid"},
 				},
 			},
-			"(?i)\\boptim": {
+		},
+		{
+			Expr: "(?i)\\boptim",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"optim"},
@@ -5600,7 +6734,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"optim"},
 				},
 			},
-			"(?i)\\boptional (?:part|constraint|feature|extra)\\b": {
+		},
+		{
+			Expr: "(?i)\\boptional (?:part|constraint|feature|extra)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"optional "},
@@ -5609,7 +6746,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"optional part", "optional constraint", "optional feature", "optional extra"},
 				},
 			},
-			"(?i)\\borigin (?:request|response|triggers?)\\b": {
+		},
+		{
+			Expr: "(?i)\\borigin (?:request|response|triggers?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"origin "},
@@ -5618,7 +6758,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"origin request", "origin response", "origin trigger"},
 				},
 			},
-			"(?i)\\boriginally\\b": {
+		},
+		{
+			Expr: "(?i)\\boriginally\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"originally"},
@@ -5627,7 +6770,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"originally"},
 				},
 			},
-			"(?i)\\bout of the box\\b[^;]{0,60}\\breplica sets?\\b": {
+		},
+		{
+			Expr: "(?i)\\bout of the box\\b[^;]{0,60}\\breplica sets?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{"out of the box"},
@@ -5644,7 +6790,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\boutbox\\b": {
+		},
+		{
+			Expr: "(?i)\\boutbox\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"outbox"},
@@ -5653,7 +6802,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"outbox"},
 				},
 			},
-			"(?i)\\boutput topic\\b": {
+		},
+		{
+			Expr: "(?i)\\boutput topic\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"output topic"},
@@ -5662,7 +6814,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"output topic"},
 				},
 			},
-			"(?i)\\boutside\\b": {
+		},
+		{
+			Expr: "(?i)\\boutside\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"outside"},
@@ -5671,7 +6826,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"outside"},
 				},
 			},
-			"(?i)\\boutstanding\\b": {
+		},
+		{
+			Expr: "(?i)\\boutstanding\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"outstanding"},
@@ -5680,7 +6838,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"outstanding"},
 				},
 			},
-			"(?i)\\bowasp top (?:10|ten)\\b[^;]{0,3}[(:]?\\s?\\b(?:2019|2020|2022|2023|2024)\\b": {
+		},
+		{
+			Expr: "(?i)\\bowasp top (?:10|ten)\\b[^;]{0,3}[(:]?\\s?\\b(?:2019|2020|2022|2023|2024)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"owasp top "},
@@ -5697,7 +6858,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bpacelc\\b": {
+		},
+		{
+			Expr: "(?i)\\bpacelc\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"pacelc"},
@@ -5706,7 +6870,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pacelc"},
 				},
 			},
-			"(?i)\\bpages?\\b": {
+		},
+		{
+			Expr: "(?i)\\bpages?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"page"},
@@ -5715,7 +6882,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"page"},
 				},
 			},
-			"(?i)\\bpatch\\b": {
+		},
+		{
+			Expr: "(?i)\\bpatch\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"patch"},
@@ -5724,7 +6894,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"patch"},
 				},
 			},
-			"(?i)\\bper connection\\b": {
+		},
+		{
+			Expr: "(?i)\\bper connection\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"per connection"},
@@ -5733,7 +6906,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"per connection"},
 				},
 			},
-			"(?i)\\bpersistent\\b": {
+		},
+		{
+			Expr: "(?i)\\bpersistent\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"persistent"},
@@ -5742,7 +6918,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"persistent"},
 				},
 			},
-			"(?i)\\bpg\\b": {
+		},
+		{
+			Expr: "(?i)\\bpg\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"pg"},
@@ -5751,7 +6930,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pg"},
 				},
 			},
-			"(?i)\\bpg_trgm\\b": {
+		},
+		{
+			Expr: "(?i)\\bpg_trgm\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"pg_trgm"},
@@ -5760,7 +6942,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pg_trgm"},
 				},
 			},
-			"(?i)\\bpgpool\\b": {
+		},
+		{
+			Expr: "(?i)\\bpgpool\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"pgpool"},
@@ -5769,7 +6954,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pgpool"},
 				},
 			},
-			"(?i)\\bplans?\\b": {
+		},
+		{
+			Expr: "(?i)\\bplans?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"plan"},
@@ -5778,7 +6966,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"plan"},
 				},
 			},
-			"(?i)\\bpm2\\b": {
+		},
+		{
+			Expr: "(?i)\\bpm2\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"pm2"},
@@ -5787,7 +6978,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pm2"},
 				},
 			},
-			"(?i)\\bpoison\\b": {
+		},
+		{
+			Expr: "(?i)\\bpoison\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"poison"},
@@ -5796,7 +6990,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"poison"},
 				},
 			},
-			"(?i)\\bportab": {
+		},
+		{
+			Expr: "(?i)\\bportab",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"portab"},
@@ -5805,7 +7002,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"portab"},
 				},
 			},
-			"(?i)\\bpostgres(?:ql)?\\b": {
+		},
+		{
+			Expr: "(?i)\\bpostgres(?:ql)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"postgres"},
@@ -5814,7 +7014,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"postgres"},
 				},
 			},
-			"(?i)\\bpreamble\\b": {
+		},
+		{
+			Expr: "(?i)\\bpreamble\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"preamble"},
@@ -5823,7 +7026,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"preamble"},
 				},
 			},
-			"(?i)\\bpreflight\\b": {
+		},
+		{
+			Expr: "(?i)\\bpreflight\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"preflight"},
@@ -5832,7 +7038,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"preflight"},
 				},
 			},
-			"(?i)\\bpreflight\\b[^;]{0,30}\\b(?:for|before) (?:every|each|all|any) (?:cross-origin |cors )?requests?\\b": {
+		},
+		{
+			Expr: "(?i)\\bpreflight\\b[^;]{0,30}\\b(?:for|before) (?:every|each|all|any) (?:cross-origin |cors )?requests?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 24,
 				MaxLen: -1,
 				Lits:   []string{"preflight"},
@@ -5849,7 +7058,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bpreload\\b": {
+		},
+		{
+			Expr: "(?i)\\bpreload\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"preload"},
@@ -5858,7 +7070,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"preload"},
 				},
 			},
-			"(?i)\\bpreviously\\b": {
+		},
+		{
+			Expr: "(?i)\\bpreviously\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"previously"},
@@ -5867,7 +7082,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"previously"},
 				},
 			},
-			"(?i)\\bprimary\\b": {
+		},
+		{
+			Expr: "(?i)\\bprimary\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"primary"},
@@ -5876,7 +7094,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"primary"},
 				},
 			},
-			"(?i)\\bprioriti[sz]\\w* availability\\b": {
+		},
+		{
+			Expr: "(?i)\\bprioriti[sz]\\w* availability\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{" availability"},
@@ -5893,7 +7114,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bprioriti[sz]es? availability\\b": {
+		},
+		{
+			Expr: "(?i)\\bprioriti[sz]es? availability\\b",
+			Analysis: relit.Analysis{
 				MinLen: 23,
 				MaxLen: -1,
 				Lits:   []string{" availability"},
@@ -5910,7 +7134,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bprioriti[sz]es? consistency\\b": {
+		},
+		{
+			Expr: "(?i)\\bprioriti[sz]es? consistency\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{" consistency"},
@@ -5927,7 +7154,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bprivate key\\b": {
+		},
+		{
+			Expr: "(?i)\\bprivate key\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"private key"},
@@ -5936,7 +7166,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"private key"},
 				},
 			},
-			"(?i)\\bprocess(?:ing)? (?:the )?message and commit(?:ting)? (?:the )?offset in (?:a )?(?:single|one|the same) transaction\\b": {
+		},
+		{
+			Expr: "(?i)\\bprocess(?:ing)? (?:the )?message and commit(?:ting)? (?:the )?offset in (?:a )?(?:single|one|the same) transaction\\b",
+			Analysis: relit.Analysis{
 				MinLen: 52,
 				MaxLen: -1,
 				Lits:   []string{"message and commit"},
@@ -5953,7 +7186,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bprocess\\w*\\b[^;]{0,40}\\boffsets?\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b": {
+		},
+		{
+			Expr: "(?i)\\bprocess\\w*\\b[^;]{0,40}\\boffsets?\\b[^;]{0,40}\\b(?:single|one|the same|an atomic) (?:kafka )?transaction\\b",
+			Analysis: relit.Analysis{
 				MinLen: 28,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -5973,7 +7209,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bprocessing\\.guarantee\\b": {
+		},
+		{
+			Expr: "(?i)\\bprocessing\\.guarantee\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"processing.guarantee"},
@@ -5982,7 +7221,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"processing.guarantee"},
 				},
 			},
-			"(?i)\\bproduc": {
+		},
+		{
+			Expr: "(?i)\\bproduc",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"produc"},
@@ -5991,7 +7233,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"produc"},
 				},
 			},
-			"(?i)\\bprotect(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:from|against) (?:xss|cross[- ]site scripting)\\b": {
+		},
+		{
+			Expr: "(?i)\\bprotect(?:s|ed|ing)?\\b[^;]{0,20}\\b(?:from|against) (?:xss|cross[- ]site scripting)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"protect"},
@@ -6008,7 +7253,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bproxysql\\b": {
+		},
+		{
+			Expr: "(?i)\\bproxysql\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"proxysql"},
@@ -6017,7 +7265,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"proxysql"},
 				},
 			},
-			"(?i)\\bpseudo-?authentication\\b": {
+		},
+		{
+			Expr: "(?i)\\bpseudo-?authentication\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"authentication"},
@@ -6026,7 +7277,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pseudo-authentication", "pseudoauthentication"},
 				},
 			},
-			"(?i)\\bpt-online": {
+		},
+		{
+			Expr: "(?i)\\bpt-online",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"pt-online"},
@@ -6035,7 +7289,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"pt-online"},
 				},
 			},
-			"(?i)\\bpush(?:es|ed)? (?:the )?(?:css|js|assets|resources|stylesheets|scripts)\\b": {
+		},
+		{
+			Expr: "(?i)\\bpush(?:es|ed)? (?:the )?(?:css|js|assets|resources|stylesheets|scripts)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"push"},
@@ -6052,7 +7309,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bquery_cache_(?:type|size|limit)\\b": {
+		},
+		{
+			Expr: "(?i)\\bquery_cache_(?:type|size|limit)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"query_cache_"},
@@ -6061,7 +7321,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"query_cache_type", "query_cache_size", "query_cache_limit"},
 				},
 			},
-			"(?i)\\bqueue mirroring\\b": {
+		},
+		{
+			Expr: "(?i)\\bqueue mirroring\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"queue mirroring"},
@@ -6070,7 +7333,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"queue mirroring"},
 				},
 			},
-			"(?i)\\bquick udp internet connections?\\b": {
+		},
+		{
+			Expr: "(?i)\\bquick udp internet connections?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 29,
 				MaxLen: -1,
 				Lits:   []string{"quick udp internet connection"},
@@ -6079,7 +7345,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"quick udp internet connection"},
 				},
 			},
-			"(?i)\\bquorum\\b": {
+		},
+		{
+			Expr: "(?i)\\bquorum\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"quorum"},
@@ -6088,7 +7357,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"quorum"},
 				},
 			},
-			"(?i)\\brabbit\\w*": {
+		},
+		{
+			Expr: "(?i)\\brabbit\\w*",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"rabbit"},
@@ -6097,7 +7369,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"rabbit"},
 				},
 			},
-			"(?i)\\brather than\\b": {
+		},
+		{
+			Expr: "(?i)\\brather than\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"rather than"},
@@ -6106,7 +7381,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"rather than"},
 				},
 			},
-			"(?i)\\brdb\\b": {
+		},
+		{
+			Expr: "(?i)\\brdb\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"rdb"},
@@ -6115,7 +7393,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"rdb"},
 				},
 			},
-			"(?i)\\brdb\\b[^;]{0,10}(?:\\bthen\\b|->|\\bfollowed by\\b|\\bfirst\\b)[^;]{0,25}\\baof\\b": {
+		},
+		{
+			Expr: "(?i)\\brdb\\b[^;]{0,10}(?:\\bthen\\b|->|\\bfollowed by\\b|\\bfirst\\b)[^;]{0,25}\\baof\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"rdb"},
@@ -6135,7 +7416,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bread ?concern\\b[^;]{0,20}\\bmajority\\b": {
+		},
+		{
+			Expr: "(?i)\\bread ?concern\\b[^;]{0,20}\\bmajority\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{"majority"},
@@ -6152,7 +7436,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bread(?:ing)? the cookie\\b": {
+		},
+		{
+			Expr: "(?i)\\bread(?:ing)? the cookie\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{" the cookie"},
@@ -6161,7 +7448,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"reading the cookie", "read the cookie"},
 				},
 			},
-			"(?i)\\bread(?:ing)? the\\b": {
+		},
+		{
+			Expr: "(?i)\\bread(?:ing)? the\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"read"},
@@ -6170,7 +7460,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"reading the", "read the"},
 				},
 			},
-			"(?i)\\bread[- ]your[- ](?:own[- ])?writes\\b": {
+		},
+		{
+			Expr: "(?i)\\bread[- ]your[- ](?:own[- ])?writes\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"writes"},
@@ -6179,7 +7472,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"read your own writes", "read your own-writes", "read your writes", "read your-own writes", "read your-own-writes", "read your-writes", "read-your own writes", "read-your own-writes", "read-your writes", "read-your-own writes", "read-your-own-writes", "read-your-writes"},
 				},
 			},
-			"(?i)\\brecommend": {
+		},
+		{
+			Expr: "(?i)\\brecommend",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"recommend"},
@@ -6188,7 +7484,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"recommend"},
 				},
 			},
-			"(?i)\\bredis (?:[1-5]\\.|6\\.[01])": {
+		},
+		{
+			Expr: "(?i)\\bredis (?:[1-5]\\.|6\\.[01])",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"redis "},
@@ -6205,7 +7504,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bredis cluster\\b": {
+		},
+		{
+			Expr: "(?i)\\bredis cluster\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"redis cluster"},
@@ -6214,7 +7516,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"redis cluster"},
 				},
 			},
-			"(?i)\\bredis\\b": {
+		},
+		{
+			Expr: "(?i)\\bredis\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"redis"},
@@ -6223,7 +7528,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"redis"},
 				},
 			},
-			"(?i)\\bredlock\\b": {
+		},
+		{
+			Expr: "(?i)\\bredlock\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"redlock"},
@@ -6232,7 +7540,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"redlock"},
 				},
 			},
-			"(?i)\\breduc": {
+		},
+		{
+			Expr: "(?i)\\breduc",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"reduc"},
@@ -6241,7 +7552,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"reduc"},
 				},
 			},
-			"(?i)\\breject": {
+		},
+		{
+			Expr: "(?i)\\breject",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"reject"},
@@ -6250,7 +7564,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"reject"},
 				},
 			},
-			"(?i)\\bremov": {
+		},
+		{
+			Expr: "(?i)\\bremov",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"remov"},
@@ -6259,7 +7576,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"remov"},
 				},
 			},
-			"(?i)\\bremoved\\b": {
+		},
+		{
+			Expr: "(?i)\\bremoved\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"removed"},
@@ -6268,7 +7588,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"removed"},
 				},
 			},
-			"(?i)\\brenamed\\b": {
+		},
+		{
+			Expr: "(?i)\\brenamed\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"renamed"},
@@ -6277,7 +7600,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"renamed"},
 				},
 			},
-			"(?i)\\breplac": {
+		},
+		{
+			Expr: "(?i)\\breplac",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"replac"},
@@ -6286,7 +7612,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"replac"},
 				},
 			},
-			"(?i)\\breplica sets?\\b": {
+		},
+		{
+			Expr: "(?i)\\breplica sets?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"replica set"},
@@ -6295,7 +7624,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"replica set"},
 				},
 			},
-			"(?i)\\breplica-?\\d\\b[^;]{0,60}\\b(?:sees?|reads?|gets?) (?:their|its|your) own writes?\\b": {
+		},
+		{
+			Expr: "(?i)\\breplica-?\\d\\b[^;]{0,60}\\b(?:sees?|reads?|gets?) (?:their|its|your) own writes?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{" own write"},
@@ -6312,7 +7644,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\breplicas?\\b": {
+		},
+		{
+			Expr: "(?i)\\breplicas?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"replica"},
@@ -6321,7 +7656,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"replica"},
 				},
 			},
-			"(?i)\\bres\\.(?:send|end|json)": {
+		},
+		{
+			Expr: "(?i)\\bres\\.(?:send|end|json)",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"res."},
@@ -6330,7 +7668,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"res.send", "res.end", "res.json"},
 				},
 			},
-			"(?i)\\bresponses?\\b": {
+		},
+		{
+			Expr: "(?i)\\bresponses?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"response"},
@@ -6339,7 +7680,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"response"},
 				},
 			},
-			"(?i)\\bretr(?:y|ies)\\b": {
+		},
+		{
+			Expr: "(?i)\\bretr(?:y|ies)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"retr"},
@@ -6348,7 +7692,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"retry", "retries"},
 				},
 			},
-			"(?i)\\breus": {
+		},
+		{
+			Expr: "(?i)\\breus",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"reus"},
@@ -6357,7 +7704,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"reus"},
 				},
 			},
-			"(?i)\\brevalidat": {
+		},
+		{
+			Expr: "(?i)\\brevalidat",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"revalidat"},
@@ -6366,7 +7716,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"revalidat"},
 				},
 			},
-			"(?i)\\brfc 9745\\b": {
+		},
+		{
+			Expr: "(?i)\\brfc 9745\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"rfc 9745"},
@@ -6375,7 +7728,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"rfc 9745"},
 				},
 			},
-			"(?i)\\briak\\b": {
+		},
+		{
+			Expr: "(?i)\\briak\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"riak"},
@@ -6384,7 +7740,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"riak"},
 				},
 			},
-			"(?i)\\bround[- ]robin\\b": {
+		},
+		{
+			Expr: "(?i)\\bround[- ]robin\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"round"},
@@ -6393,7 +7752,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"round robin", "round-robin"},
 				},
 			},
-			"(?i)\\bsafelisted\\b": {
+		},
+		{
+			Expr: "(?i)\\bsafelisted\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"safelisted"},
@@ -6402,7 +7764,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"safelisted"},
 				},
 			},
-			"(?i)\\bsame (?:data|value|state) (?:on|in|across|from) (?:every|all|each) (?:the )?(?:nodes?|replicas?|servers?)": {
+		},
+		{
+			Expr: "(?i)\\bsame (?:data|value|state) (?:on|in|across|from) (?:every|all|each) (?:the )?(?:nodes?|replicas?|servers?)",
+			Analysis: relit.Analysis{
 				MinLen: 21,
 				MaxLen: -1,
 				Lits:   []string{"same "},
@@ -6422,7 +7787,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsame[- ]origin\\b": {
+		},
+		{
+			Expr: "(?i)\\bsame[- ]origin\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"origin"},
@@ -6431,7 +7799,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"same origin", "same-origin"},
 				},
 			},
-			"(?i)\\bsched_none\\b": {
+		},
+		{
+			Expr: "(?i)\\bsched_none\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"sched_none"},
@@ -6440,7 +7811,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sched_none"},
 				},
 			},
-			"(?i)\\bschedulingpolicy\\b": {
+		},
+		{
+			Expr: "(?i)\\bschedulingpolicy\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"schedulingpolicy"},
@@ -6449,7 +7823,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"schedulingpolicy"},
 				},
 			},
-			"(?i)\\bsecurity groups?\\b": {
+		},
+		{
+			Expr: "(?i)\\bsecurity groups?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"security group"},
@@ -6458,7 +7835,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"security group"},
 				},
 			},
-			"(?i)\\bsend(?:s|ing)? a response\\b": {
+		},
+		{
+			Expr: "(?i)\\bsend(?:s|ing)? a response\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{" a response"},
@@ -6467,7 +7847,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sends a response", "sending a response", "send a response"},
 				},
 			},
-			"(?i)\\bsendoffsetstotransaction\\b": {
+		},
+		{
+			Expr: "(?i)\\bsendoffsetstotransaction\\b",
+			Analysis: relit.Analysis{
 				MinLen: 24,
 				MaxLen: -1,
 				Lits:   []string{"sendoffsetstotransaction"},
@@ -6476,7 +7859,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sendoffsetstotransaction"},
 				},
 			},
-			"(?i)\\bsequelize\\b": {
+		},
+		{
+			Expr: "(?i)\\bsequelize\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"sequelize"},
@@ -6485,7 +7871,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sequelize"},
 				},
 			},
-			"(?i)\\bserver (?:can |will |may |then )?\"?push(?:es|ed|ing)?\"?\\b[^;]{0,60}\\b(?:css|js|javascript|fonts?|images?|assets|resources|files|scripts|stylesheets?)\\b": {
+		},
+		{
+			Expr: "(?i)\\bserver (?:can |will |may |then )?\"?push(?:es|ed|ing)?\"?\\b[^;]{0,60}\\b(?:css|js|javascript|fonts?|images?|assets|resources|files|scripts|stylesheets?)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 13,
 				MaxLen: -1,
 				Lits:   []string{"server "},
@@ -6502,7 +7891,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bserver push\\b": {
+		},
+		{
+			Expr: "(?i)\\bserver push\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"server push"},
@@ -6511,7 +7903,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"server push"},
 				},
 			},
-			"(?i)\\bserver push\\b[^;]{0,60}\\b(?:faster|speed|improv\\w*|reduc\\w*|sends?|before (?:the )?(?:client|browser))\\b": {
+		},
+		{
+			Expr: "(?i)\\bserver push\\b[^;]{0,60}\\b(?:faster|speed|improv\\w*|reduc\\w*|sends?|before (?:the )?(?:client|browser))\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"server push"},
@@ -6528,7 +7923,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsession keys?\\b": {
+		},
+		{
+			Expr: "(?i)\\bsession keys?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"session key"},
@@ -6537,7 +7935,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"session key"},
 				},
 			},
-			"(?i)\\bset not null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b": {
+		},
+		{
+			Expr: "(?i)\\bset not null\\b[^;]{0,20}\\b(?:fast|quick|instant|cheap|metadata[- ]only)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"set not null"},
@@ -6554,7 +7955,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bset(?:nx\\b| [^;]{0,20}\\bnx\\b)": {
+		},
+		{
+			Expr: "(?i)\\bset(?:nx\\b| [^;]{0,20}\\bnx\\b)",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"set"},
@@ -6584,7 +7988,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsetupprimary\\b": {
+		},
+		{
+			Expr: "(?i)\\bsetupprimary\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"setupprimary"},
@@ -6593,7 +8000,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"setupprimary"},
 				},
 			},
-			"(?i)\\bshard": {
+		},
+		{
+			Expr: "(?i)\\bshard",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"shard"},
@@ -6602,7 +8012,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"shard"},
 				},
 			},
-			"(?i)\\bshared[_ ]buffers?\\b[^;]{0,30}\\b(?:cach\\w*|stores?|keeps?|holds?)\\b[^;]{0,20}\\b(?:query results|results of queries|quer(?:y|ies)\\b)": {
+		},
+		{
+			Expr: "(?i)\\bshared[_ ]buffers?\\b[^;]{0,30}\\b(?:cach\\w*|stores?|keeps?|holds?)\\b[^;]{0,20}\\b(?:query results|results of queries|quer(?:y|ies)\\b)",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"shared"},
@@ -6622,7 +8035,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsign(?:s|ed|ing)?\\b": {
+		},
+		{
+			Expr: "(?i)\\bsign(?:s|ed|ing)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"sign"},
@@ -6631,7 +8047,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sign"},
 				},
 			},
-			"(?i)\\bsignatures?\\b": {
+		},
+		{
+			Expr: "(?i)\\bsignatures?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"signature"},
@@ -6640,7 +8059,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"signature"},
 				},
 			},
-			"(?i)\\bsimple requests?\\b": {
+		},
+		{
+			Expr: "(?i)\\bsimple requests?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"simple request"},
@@ -6649,7 +8071,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"simple request"},
 				},
 			},
-			"(?i)\\bsingle[- ](?:document|item|partition|row|key)": {
+		},
+		{
+			Expr: "(?i)\\bsingle[- ](?:document|item|partition|row|key)",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"single"},
@@ -6658,7 +8083,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"single document", "single item", "single partition", "single row", "single key", "single-document", "single-item", "single-partition", "single-row", "single-key"},
 				},
 			},
-			"(?i)\\bsingle[- ]document\\b": {
+		},
+		{
+			Expr: "(?i)\\bsingle[- ]document\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"document"},
@@ -6667,7 +8095,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"single document", "single-document"},
 				},
 			},
-			"(?i)\\bsingle[- ]instance\\b": {
+		},
+		{
+			Expr: "(?i)\\bsingle[- ]instance\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"instance"},
@@ -6676,7 +8107,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"single instance", "single-instance"},
 				},
 			},
-			"(?i)\\bsingle[- ]threaded\\b[^;]{0,30}\\b(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b": {
+		},
+		{
+			Expr: "(?i)\\bsingle[- ]threaded\\b[^;]{0,30}\\b(?:one|1|a single) (?:cpu )?(?:core|cpu)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"threaded"},
@@ -6693,7 +8127,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsix\\b": {
+		},
+		{
+			Expr: "(?i)\\bsix\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"six"},
@@ -6702,7 +8139,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"six"},
 				},
 			},
-			"(?i)\\bslaves?\\b": {
+		},
+		{
+			Expr: "(?i)\\bslaves?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"slave"},
@@ -6711,7 +8151,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"slave"},
 				},
 			},
-			"(?i)\\bsome\\b": {
+		},
+		{
+			Expr: "(?i)\\bsome\\b",
+			Analysis: relit.Analysis{
 				MinLen: 4,
 				MaxLen: -1,
 				Lits:   []string{"some"},
@@ -6720,7 +8163,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"some"},
 				},
 			},
-			"(?i)\\bspanner\\b": {
+		},
+		{
+			Expr: "(?i)\\bspanner\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"spanner"},
@@ -6729,7 +8175,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"spanner"},
 				},
 			},
-			"(?i)\\bsql_cache\\b": {
+		},
+		{
+			Expr: "(?i)\\bsql_cache\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"sql_cache"},
@@ -6738,7 +8187,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"sql_cache"},
 				},
 			},
-			"(?i)\\bstate\\b": {
+		},
+		{
+			Expr: "(?i)\\bstate\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"state"},
@@ -6747,7 +8199,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"state"},
 				},
 			},
-			"(?i)\\bstealing\\b": {
+		},
+		{
+			Expr: "(?i)\\bstealing\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"stealing"},
@@ -6756,7 +8211,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"stealing"},
 				},
 			},
-			"(?i)\\bstrong(?:ly)? consisten\\w*\\b": {
+		},
+		{
+			Expr: "(?i)\\bstrong(?:ly)? consisten\\w*\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{" consisten"},
@@ -6765,7 +8223,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"strongly consisten", "strong consisten"},
 				},
 			},
-			"(?i)\\bsunset:\\s*\"?\\d{4}-\\d{2}-\\d{2}\\b": {
+		},
+		{
+			Expr: "(?i)\\bsunset:\\s*\"?\\d{4}-\\d{2}-\\d{2}\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"sunset:"},
@@ -6785,7 +8246,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsupervisor\\b": {
+		},
+		{
+			Expr: "(?i)\\bsupervisor\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"supervisor"},
@@ -6794,7 +8258,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"supervisor"},
 				},
 			},
-			"(?i)\\bsurvives?\\b[^;]{0,30}\\b(?:fail|loss|outage)": {
+		},
+		{
+			Expr: "(?i)\\bsurvives?\\b[^;]{0,30}\\b(?:fail|loss|outage)",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"survive"},
@@ -6811,7 +8278,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bsymmetric\\b": {
+		},
+		{
+			Expr: "(?i)\\bsymmetric\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"symmetric"},
@@ -6820,7 +8290,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"symmetric"},
 				},
 			},
-			"(?i)\\bsystemd\\b": {
+		},
+		{
+			Expr: "(?i)\\bsystemd\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"systemd"},
@@ -6829,7 +8302,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"systemd"},
 				},
 			},
-			"(?i)\\btheft\\b": {
+		},
+		{
+			Expr: "(?i)\\btheft\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"theft"},
@@ -6838,7 +8314,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"theft"},
 				},
 			},
-			"(?i)\\bthread ?pool\\b": {
+		},
+		{
+			Expr: "(?i)\\bthread ?pool\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"thread"},
@@ -6847,7 +8326,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"thread pool", "threadpool"},
 				},
 			},
-			"(?i)\\btimestamps?\\b": {
+		},
+		{
+			Expr: "(?i)\\btimestamps?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"timestamp"},
@@ -6856,7 +8338,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"timestamp"},
 				},
 			},
-			"(?i)\\bto_tsvector\\b": {
+		},
+		{
+			Expr: "(?i)\\bto_tsvector\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"to_tsvector"},
@@ -6865,7 +8350,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"to_tsvector"},
 				},
 			},
-			"(?i)\\btokens?\\b": {
+		},
+		{
+			Expr: "(?i)\\btokens?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"token"},
@@ -6874,7 +8362,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"token"},
 				},
 			},
-			"(?i)\\btoo many\\b": {
+		},
+		{
+			Expr: "(?i)\\btoo many\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"too many"},
@@ -6883,7 +8374,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"too many"},
 				},
 			},
-			"(?i)\\btransact(?:write|get)items\\b": {
+		},
+		{
+			Expr: "(?i)\\btransact(?:write|get)items\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"transact"},
@@ -6892,7 +8386,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"transactwriteitems", "transactgetitems"},
 				},
 			},
-			"(?i)\\btransact\\w*\\b[^;]{0,40}\\b25\\b": {
+		},
+		{
+			Expr: "(?i)\\btransact\\w*\\b[^;]{0,40}\\b25\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"transact"},
@@ -6909,7 +8406,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\btransactions? (?:are|is) (?:not (?:supported|available)|unsupported|missing)\\b": {
+		},
+		{
+			Expr: "(?i)\\btransactions? (?:are|is) (?:not (?:supported|available)|unsupported|missing)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 22,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -6918,7 +8418,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"transactions are not supported", "transactions are not available", "transactions are unsupported", "transactions are missing", "transactions is not supported", "transactions is not available", "transactions is unsupported", "transactions is missing", "transaction are not supported", "transaction are not available", "transaction are unsupported", "transaction are missing", "transaction is not supported", "transaction is not available", "transaction is unsupported", "transaction is missing"},
 				},
 			},
-			"(?i)\\btransactions?\\b": {
+		},
+		{
+			Expr: "(?i)\\btransactions?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -6927,7 +8430,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"transaction"},
 				},
 			},
-			"(?i)\\btransactions?\\b[^;]{0,30}\\b(?:ensure|ensures|guarantee|guarantees|make sure)\\b[^;]{0,30}\\bprocessed exactly once\\b": {
+		},
+		{
+			Expr: "(?i)\\btransactions?\\b[^;]{0,30}\\b(?:ensure|ensures|guarantee|guarantees|make sure)\\b[^;]{0,30}\\bprocessed exactly once\\b",
+			Analysis: relit.Analysis{
 				MinLen: 39,
 				MaxLen: -1,
 				Lits:   []string{"processed exactly once"},
@@ -6947,7 +8453,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\btransactions?\\b[^;]{0,30}\\b(?:since|from|as of|starting (?:with|from|in)|in|after) (?:version |v)?4(?:\\.x|\\+)?\\b": {
+		},
+		{
+			Expr: "(?i)\\btransactions?\\b[^;]{0,30}\\b(?:since|from|as of|starting (?:with|from|in)|in|after) (?:version |v)?4(?:\\.x|\\+)?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"transaction"},
@@ -6964,7 +8473,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\btrigram\\b": {
+		},
+		{
+			Expr: "(?i)\\btrigram\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"trigram"},
@@ -6973,7 +8485,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"trigram"},
 				},
 			},
-			"(?i)\\btypeorm\\b": {
+		},
+		{
+			Expr: "(?i)\\btypeorm\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"typeorm"},
@@ -6982,7 +8497,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"typeorm"},
 				},
 			},
-			"(?i)\\buncach": {
+		},
+		{
+			Expr: "(?i)\\buncach",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"uncach"},
@@ -6991,7 +8509,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"uncach"},
 				},
 			},
-			"(?i)\\bunconsumed\\b": {
+		},
+		{
+			Expr: "(?i)\\bunconsumed\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"unconsumed"},
@@ -7000,7 +8521,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"unconsumed"},
 				},
 			},
-			"(?i)\\bunlike\\b": {
+		},
+		{
+			Expr: "(?i)\\bunlike\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"unlike"},
@@ -7009,7 +8533,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"unlike"},
 				},
 			},
-			"(?i)\\bunmaintained\\b": {
+		},
+		{
+			Expr: "(?i)\\bunmaintained\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"unmaintained"},
@@ -7018,7 +8545,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"unmaintained"},
 				},
 			},
-			"(?i)\\bunrelated\\b": {
+		},
+		{
+			Expr: "(?i)\\bunrelated\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"unrelated"},
@@ -7027,7 +8557,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"unrelated"},
 				},
 			},
-			"(?i)\\buntil 2023\\b": {
+		},
+		{
+			Expr: "(?i)\\buntil 2023\\b",
+			Analysis: relit.Analysis{
 				MinLen: 10,
 				MaxLen: -1,
 				Lits:   []string{"until 2023"},
@@ -7036,7 +8569,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"until 2023"},
 				},
 			},
-			"(?i)\\bup to\\b": {
+		},
+		{
+			Expr: "(?i)\\bup to\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"up to"},
@@ -7045,7 +8581,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"up to"},
 				},
 			},
-			"(?i)\\buv_threadpool_size\\b": {
+		},
+		{
+			Expr: "(?i)\\buv_threadpool_size\\b",
+			Analysis: relit.Analysis{
 				MinLen: 18,
 				MaxLen: -1,
 				Lits:   []string{"uv_threadpool_size"},
@@ -7054,7 +8593,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"uv_threadpool_size"},
 				},
 			},
-			"(?i)\\bv1\\b": {
+		},
+		{
+			Expr: "(?i)\\bv1\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"v1"},
@@ -7063,7 +8605,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"v1"},
 				},
 			},
-			"(?i)\\bvalidat": {
+		},
+		{
+			Expr: "(?i)\\bvalidat",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"validat"},
@@ -7072,7 +8617,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"validat"},
 				},
 			},
-			"(?i)\\bvalidate constraint\\b": {
+		},
+		{
+			Expr: "(?i)\\bvalidate constraint\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{"validate constraint"},
@@ -7081,7 +8629,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"validate constraint"},
 				},
 			},
-			"(?i)\\bvector clocks?\\b": {
+		},
+		{
+			Expr: "(?i)\\bvector clocks?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 12,
 				MaxLen: -1,
 				Lits:   []string{"vector clock"},
@@ -7090,7 +8641,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"vector clock"},
 				},
 			},
-			"(?i)\\bversion vectors?\\b": {
+		},
+		{
+			Expr: "(?i)\\bversion vectors?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"version vector"},
@@ -7099,7 +8653,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"version vector"},
 				},
 			},
-			"(?i)\\bviewer\\b": {
+		},
+		{
+			Expr: "(?i)\\bviewer\\b",
+			Analysis: relit.Analysis{
 				MinLen: 6,
 				MaxLen: -1,
 				Lits:   []string{"viewer"},
@@ -7108,7 +8665,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"viewer"},
 				},
 			},
-			"(?i)\\bvirtual machine\\b": {
+		},
+		{
+			Expr: "(?i)\\bvirtual machine\\b",
+			Analysis: relit.Analysis{
 				MinLen: 15,
 				MaxLen: -1,
 				Lits:   []string{"virtual machine"},
@@ -7117,7 +8677,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"virtual machine"},
 				},
 			},
-			"(?i)\\bvm\\b": {
+		},
+		{
+			Expr: "(?i)\\bvm\\b",
+			Analysis: relit.Analysis{
 				MinLen: 2,
 				MaxLen: -1,
 				Lits:   []string{"vm"},
@@ -7126,7 +8689,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"vm"},
 				},
 			},
-			"(?i)\\bvulnerab": {
+		},
+		{
+			Expr: "(?i)\\bvulnerab",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"vulnerab"},
@@ -7135,7 +8701,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"vulnerab"},
 				},
 			},
-			"(?i)\\bwaf\\b": {
+		},
+		{
+			Expr: "(?i)\\bwaf\\b",
+			Analysis: relit.Analysis{
 				MinLen: 3,
 				MaxLen: -1,
 				Lits:   []string{"waf"},
@@ -7144,7 +8713,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"waf"},
 				},
 			},
-			"(?i)\\bwhen (?:a )?(?:network )?partition": {
+		},
+		{
+			Expr: "(?i)\\bwhen (?:a )?(?:network )?partition",
+			Analysis: relit.Analysis{
 				MinLen: 14,
 				MaxLen: -1,
 				Lits:   []string{"partition"},
@@ -7153,7 +8725,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"when a network partition", "when a partition", "when network partition", "when partition"},
 				},
 			},
-			"(?i)\\bwhen (?:a |the |your )?(?:frontend|client|browser|page|site|web ?app|app|script|spa)\\b[^;]{0,80}\\b(?:calls?|requests?|fetch\\w*|sends?|makes?|tries)\\b[^;]{0,80}\\bbrowser (?:first )?(?:sends|issues|makes|fires)\\b": {
+		},
+		{
+			Expr: "(?i)\\bwhen (?:a |the |your )?(?:frontend|client|browser|page|site|web ?app|app|script|spa)\\b[^;]{0,80}\\b(?:calls?|requests?|fetch\\w*|sends?|makes?|tries)\\b[^;]{0,80}\\bbrowser (?:first )?(?:sends|issues|makes|fires)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 25,
 				MaxLen: -1,
 				Lits:   []string{"browser "},
@@ -7173,7 +8748,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bwindows\\b": {
+		},
+		{
+			Expr: "(?i)\\bwindows\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"windows"},
@@ -7182,7 +8760,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"windows"},
 				},
 			},
-			"(?i)\\bwithout (?:any )?side[- ]effects?\\b": {
+		},
+		{
+			Expr: "(?i)\\bwithout (?:any )?side[- ]effects?\\b",
+			Analysis: relit.Analysis{
 				MinLen: 19,
 				MaxLen: -1,
 				Lits:   []string{"without "},
@@ -7191,7 +8772,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"without any side effect", "without any side-effect", "without side effect", "without side-effect"},
 				},
 			},
-			"(?i)\\bwithout (?:sending|ending|returning|writing) (?:a |the )?(?:response|reply)\\b": {
+		},
+		{
+			Expr: "(?i)\\bwithout (?:sending|ending|returning|writing) (?:a |the )?(?:response|reply)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 20,
 				MaxLen: -1,
 				Lits:   []string{"without "},
@@ -7200,7 +8784,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"without sending a response", "without sending a reply", "without sending the response", "without sending the reply", "without sending response", "without sending reply", "without ending a response", "without ending a reply", "without ending the response", "without ending the reply", "without ending response", "without ending reply", "without returning a response", "without returning a reply", "without returning the response", "without returning the reply", "without returning response", "without returning reply", "without writing a response", "without writing a reply", "without writing the response", "without writing the reply", "without writing response", "without writing reply"},
 				},
 			},
-			"(?i)\\bwithout keep-?alive\\b": {
+		},
+		{
+			Expr: "(?i)\\bwithout keep-?alive\\b",
+			Analysis: relit.Analysis{
 				MinLen: 17,
 				MaxLen: -1,
 				Lits:   []string{"without keep"},
@@ -7209,7 +8796,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"without keep-alive", "without keepalive"},
 				},
 			},
-			"(?i)\\bworker pool\\b": {
+		},
+		{
+			Expr: "(?i)\\bworker pool\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"worker pool"},
@@ -7218,7 +8808,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"worker pool"},
 				},
 			},
-			"(?i)\\bworldwide\\b": {
+		},
+		{
+			Expr: "(?i)\\bworldwide\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"worldwide"},
@@ -7227,7 +8820,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"worldwide"},
 				},
 			},
-			"(?i)\\bx-delivery-limit\\b": {
+		},
+		{
+			Expr: "(?i)\\bx-delivery-limit\\b",
+			Analysis: relit.Analysis{
 				MinLen: 16,
 				MaxLen: -1,
 				Lits:   []string{"x-delivery-limit"},
@@ -7236,7 +8832,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"x-delivery-limit"},
 				},
 			},
-			"(?i)\\bx-max-retr(?:y|ies)\\b": {
+		},
+		{
+			Expr: "(?i)\\bx-max-retr(?:y|ies)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 11,
 				MaxLen: -1,
 				Lits:   []string{"x-max-retr"},
@@ -7245,7 +8844,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"x-max-retry", "x-max-retries"},
 				},
 			},
-			"(?i)\\bxss[- ](?:safe|proof|immune|secure)\\b": {
+		},
+		{
+			Expr: "(?i)\\bxss[- ](?:safe|proof|immune|secure)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"safe", "proof", "immune", "secure"},
@@ -7254,7 +8856,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"xss safe", "xss proof", "xss immune", "xss secure", "xss-safe", "xss-proof", "xss-immune", "xss-secure"},
 				},
 			},
-			"(?i)\\byou (?:must|need|have to|can)\\b": {
+		},
+		{
+			Expr: "(?i)\\byou (?:must|need|have to|can)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 7,
 				MaxLen: -1,
 				Lits:   []string{"you "},
@@ -7263,7 +8868,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"you must", "you need", "you have to", "you can"},
 				},
 			},
-			"(?i)\\bz(?:rev)?rank\\b": {
+		},
+		{
+			Expr: "(?i)\\bz(?:rev)?rank\\b",
+			Analysis: relit.Analysis{
 				MinLen: 5,
 				MaxLen: -1,
 				Lits:   []string{"rank"},
@@ -7272,7 +8880,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"zrevrank", "zrank"},
 				},
 			},
-			"(?i)\\bzoo ?keeper\\b": {
+		},
+		{
+			Expr: "(?i)\\bzoo ?keeper\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"keeper"},
@@ -7281,7 +8892,10 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"zoo keeper", "zookeeper"},
 				},
 			},
-			"(?i)\\bzrange\\b[^;]{0,40}\\b(?:rev|byscore|bylex)\\b": {
+		},
+		{
+			Expr: "(?i)\\bzrange\\b[^;]{0,40}\\b(?:rev|byscore|bylex)\\b",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"zrange"},
@@ -7298,7 +8912,10 @@ func declarativeParsed() *ruleset.Parsed {
 					},
 				},
 			},
-			"(?i)\\bzrevrange|\\bzrangeby": {
+		},
+		{
+			Expr: "(?i)\\bzrevrange|\\bzrangeby",
+			Analysis: relit.Analysis{
 				MinLen: 8,
 				MaxLen: -1,
 				Lits:   []string{"zrevrange", "zrangeby"},
@@ -7307,8 +8924,14 @@ func declarativeParsed() *ruleset.Parsed {
 					Lits: []string{"zrevrange", "zrangeby"},
 				},
 			},
-			"(?i)^(?:\\S+\\s+){0,11}\\S+$": {MinLen: 1, MaxLen: -1},
-			"(?i)^version: ?[\"']?[23](?:\\.\\d+)?[\"']?$": {
+		},
+		{
+			Expr:     "(?i)^(?:\\S+\\s+){0,11}\\S+$",
+			Analysis: relit.Analysis{MinLen: 1, MaxLen: -1},
+		},
+		{
+			Expr: "(?i)^version: ?[\"']?[23](?:\\.\\d+)?[\"']?$",
+			Analysis: relit.Analysis{
 				MinLen: 9,
 				MaxLen: -1,
 				Lits:   []string{"version:"},
@@ -7319,5 +8942,5 @@ func declarativeParsed() *ruleset.Parsed {
 				},
 			},
 		},
-	}
+	},
 }

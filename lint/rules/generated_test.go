@@ -52,7 +52,10 @@ func TestParsedLoadsSame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromGo, err := ruleset.LoadParsed(declarativeParsed())
+	if parsedDeclarative == nil {
+		t.Fatal("no generated form (declarative_gen.go)")
+	}
+	fromGo, err := ruleset.LoadParsed(parsedDeclarative())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,9 +38,9 @@ type Set struct {
 	// patterns are compiled once per distinct source, so that rules which
 	// share one share its memoised results too.
 	patterns map[string]*relit.Pattern
-	// analysed holds the stored analysis of patterns (LoadParsed), which
-	// then need no parsing.
-	analysed map[string]relit.Analysis
+	// prepared is what LoadParsed loads: its stored pattern analyses spare
+	// parsing the patterns.
+	prepared *Parsed
 	ac       *relit.Automaton
 	claims   []*claim
 }
@@ -399,9 +399,11 @@ func (c *compiler) compile(pats []yamlstrict.Str) []*relit.Pattern {
 	var out []*relit.Pattern
 	for _, p := range pats {
 		re := c.set.patterns["(?i)"+p.V]
-		if a, ok := c.set.analysed["(?i)"+p.V]; ok && re == nil {
-			re = relit.FromAnalysis("(?i)"+p.V, a)
-			c.set.patterns["(?i)"+p.V] = re
+		if re == nil && c.set.prepared != nil {
+			if a, ok := c.set.prepared.analysis("(?i)" + p.V); ok {
+				re = relit.FromAnalysis("(?i)"+p.V, a)
+				c.set.patterns["(?i)"+p.V] = re
+			}
 		}
 		if re == nil {
 			var err error
@@ -481,7 +483,7 @@ func (c *compiler) examples(rd *RuleDoc, kws []int) {
 	if len(rd.NoMatch) < 2 {
 		c.errorAt(rd.At.Line, rd.At.Col, "rule %s: needs at least 2 \"nomatch\" examples (has %d)", rd.ID.V, len(rd.NoMatch))
 	}
-	if c.set.analysed != nil {
+	if c.set.prepared != nil {
 		return // a parsed form was checked when it was made (Parse loads the files)
 	}
 	for _, m := range rd.Match {

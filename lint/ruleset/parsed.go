@@ -18,9 +18,25 @@ import (
 // regenerates the source and compares.
 type Parsed struct {
 	Files []ParsedFile
-	// Patterns maps each pattern, as compiled (with its "(?i)" prefix),
-	// to its analysis.
-	Patterns map[string]relit.Analysis
+	// Patterns are the analyses of the patterns, as compiled (with their
+	// "(?i)" prefix), sorted by Expr. A slice, not a map, so that a
+	// generated copy is static data.
+	Patterns []PatternAnalysis
+}
+
+// A PatternAnalysis is one pattern's analysis.
+type PatternAnalysis struct {
+	Expr string
+	relit.Analysis
+}
+
+// analysis returns the stored analysis of expr.
+func (p *Parsed) analysis(expr string) (relit.Analysis, bool) {
+	i := sort.Search(len(p.Patterns), func(i int) bool { return p.Patterns[i].Expr >= expr })
+	if i < len(p.Patterns) && p.Patterns[i].Expr == expr {
+		return p.Patterns[i].Analysis, true
+	}
+	return relit.Analysis{}, false
 }
 
 // A ParsedFile is one file's rules as decoded.
@@ -37,14 +53,15 @@ func Parse(files ...File) (*Parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Parsed{Patterns: map[string]relit.Analysis{}}
+	p := &Parsed{}
 	for expr := range set.patterns {
 		a, err := relit.Analyze(expr)
 		if err != nil {
 			return nil, err // Load compiled it: not reached
 		}
-		p.Patterns[expr] = a
+		p.Patterns = append(p.Patterns, PatternAnalysis{expr, a})
 	}
+	sort.Slice(p.Patterns, func(i, j int) bool { return p.Patterns[i].Expr < p.Patterns[j].Expr })
 	for _, f := range files {
 		d := &yamlstrict.Decoder{File: f.Name}
 		var doc fileDoc
@@ -71,7 +88,7 @@ func Parse(files ...File) (*Parsed, error) {
 // parsed from.
 func LoadParsed(p *Parsed) (*Set, error) {
 	s := newSet()
-	s.analysed = p.Patterns
+	s.prepared = p
 	var errs []error
 	seen := map[string]string{}
 	for _, f := range p.Files {

@@ -10,197 +10,197 @@ import (
 func init() { parsedDefaults = defaultsParsed }
 
 // defaultsParsed returns the specs of defaults.yaml.
-func defaultsParsed() []Spec {
-	return []Spec{
-		{
-			ID:      "artifact/dev-code-widget",
-			Summary: "DEV Community code-block widget text",
-			Doc:     "DEV Community (dev.to) shows every code block with an \"Enter fullscreen mode / Exit fullscreen mode\" toggle. Scraping keeps the labels as one line right after the code and drops the code fence, so the line is both chrome and the only trace that the lines above were code. The fix puts the fence back: a closing fence in place of the widget and an opening fence where the code above begins (the paragraph above, when nothing in it reads as code). The words in prose or inside a fenced block are left alone.",
-			Match: []clean.Pattern{
-				{
-					Lines:  []string{"Enter fullscreen mode Exit fullscreen mode"},
-					Action: "close-code",
-				},
+func defaultsParsed() []Spec { return defaultsParsedValue }
+
+var defaultsParsedValue = []Spec{
+	{
+		ID:      "artifact/dev-code-widget",
+		Summary: "DEV Community code-block widget text",
+		Doc:     "DEV Community (dev.to) shows every code block with an \"Enter fullscreen mode / Exit fullscreen mode\" toggle. Scraping keeps the labels as one line right after the code and drops the code fence, so the line is both chrome and the only trace that the lines above were code. The fix puts the fence back: a closing fence in place of the widget and an opening fence where the code above begins (the paragraph above, when nothing in it reads as code). The words in prose or inside a fenced block are left alone.",
+		Match: []clean.Pattern{
+			{
+				Lines:  []string{"Enter fullscreen mode Exit fullscreen mode"},
+				Action: "close-code",
 			},
-			Examples: []lint.Example{{Bad: "Install it:\n\nsudo apt-get update\ndocker ps\nEnter fullscreen mode Exit fullscreen mode\n\nThen start it.\n", Fixed: "Install it:\n\n```\nsudo apt-get update\ndocker ps\n```\n\nThen start it.\n"}, {Bad: "Sending the request\n\nThe browser sends a GET request.\nEnter fullscreen mode Exit fullscreen mode\n", Fixed: "Sending the request\n\n```\nThe browser sends a GET request.\n```\n"}, {Good: "Press F11 to enter fullscreen mode, Esc to exit fullscreen mode.\n"}, {Good: "```\nEnter fullscreen mode Exit fullscreen mode\n```\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:14",
 		},
-		{
-			ID:      "artifact/dev-header",
-			Summary: "DEV Community site header and byline",
-			Doc:     "A post scraped from DEV Community starts with the site name, the author's name (twice: avatar text and link) and a \"Posted on … • Edited on …\" line whose dates were scripts. None of it is content. The rule matches only at the top of the document, from a \"DEV Community\" line through the \"Posted on\" line, and deletes the block.",
-			Match: []clean.Pattern{
-				{
-					Lines:  []string{"DEV Community"},
-					Until:  "Posted on\\b.*",
-					Within: 8,
-					Where:  clean.Where{Head: 1},
-				},
+		Examples: []lint.Example{{Bad: "Install it:\n\nsudo apt-get update\ndocker ps\nEnter fullscreen mode Exit fullscreen mode\n\nThen start it.\n", Fixed: "Install it:\n\n```\nsudo apt-get update\ndocker ps\n```\n\nThen start it.\n"}, {Bad: "Sending the request\n\nThe browser sends a GET request.\nEnter fullscreen mode Exit fullscreen mode\n", Fixed: "Sending the request\n\n```\nThe browser sends a GET request.\n```\n"}, {Good: "Press F11 to enter fullscreen mode, Esc to exit fullscreen mode.\n"}, {Good: "```\nEnter fullscreen mode Exit fullscreen mode\n```\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:14",
+	},
+	{
+		ID:      "artifact/dev-header",
+		Summary: "DEV Community site header and byline",
+		Doc:     "A post scraped from DEV Community starts with the site name, the author's name (twice: avatar text and link) and a \"Posted on … • Edited on …\" line whose dates were scripts. None of it is content. The rule matches only at the top of the document, from a \"DEV Community\" line through the \"Posted on\" line, and deletes the block.",
+		Match: []clean.Pattern{
+			{
+				Lines:  []string{"DEV Community"},
+				Until:  "Posted on\\b.*",
+				Within: 8,
+				Where:  clean.Where{Head: 1},
 			},
-			Examples: []lint.Example{{Bad: "DEV Community\n\nJane Doe\nJane Doe\n\nPosted on • Edited on\n\nBackend Interview Sheet\n", Fixed: "Backend Interview Sheet\n"}, {Bad: "DEV Community\n\nAsha Rao\n\nPosted on Mar 3\n\nSystem design notes\n", Fixed: "System design notes\n"}, {Good: "I post on DEV Community every week.\n"}, {Good: "Notes\n\nDEV Community\n\nPosted on Mar 3\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:35",
 		},
-		{
-			ID:      "artifact/dev-comments",
-			Summary: "DEV Community comment-section heading",
-			Doc:     "The end of a scraped DEV Community post carries the heading of its comment section, \"Top comments (N)\", with the comments themselves gone. It is removed when it stands as a whole line among the last lines of the document; the words in a sentence are content.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"Top comments \\(\\d+\\)"},
-					Where: clean.Where{Tail: 3},
-				},
+		Examples: []lint.Example{{Bad: "DEV Community\n\nJane Doe\nJane Doe\n\nPosted on • Edited on\n\nBackend Interview Sheet\n", Fixed: "Backend Interview Sheet\n"}, {Bad: "DEV Community\n\nAsha Rao\n\nPosted on Mar 3\n\nSystem design notes\n", Fixed: "System design notes\n"}, {Good: "I post on DEV Community every week.\n"}, {Good: "Notes\n\nDEV Community\n\nPosted on Mar 3\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:35",
+	},
+	{
+		ID:      "artifact/dev-comments",
+		Summary: "DEV Community comment-section heading",
+		Doc:     "The end of a scraped DEV Community post carries the heading of its comment section, \"Top comments (N)\", with the comments themselves gone. It is removed when it stands as a whole line among the last lines of the document; the words in a sentence are content.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"Top comments \\(\\d+\\)"},
+				Where: clean.Where{Tail: 3},
 			},
-			Examples: []lint.Example{{Bad: "Use a rebase for a linear history.\n\nTop comments (0)", Fixed: "Use a rebase for a linear history.\n\n"}, {Bad: "Squash keeps main clean.\n\nTop comments (12)\n", Fixed: "Squash keeps main clean.\n\n"}, {Good: "The top comments (3) all asked about rebasing.\n"}, {Good: "Top comments (2)\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:56",
 		},
-		{
-			ID:      "artifact/chat-copy-chrome",
-			Summary: "chat-assistant code-block chrome",
-			Doc:     "Code copied out of a chat assistant's page (ChatGPT) carries the code block's toolbar: a line with the language label, then \"Copy\" and \"Edit\" (or \"Copy code\"), and the code follows without a fence. The three lines are chrome only together and only before code; the fix replaces them with an opening fence that keeps the language and closes the fence after the code. A lone \"Copy\", or the word copy in prose, is left alone.",
-			Match: []clean.Pattern{
-				{
-					Lines:  []string{"(?P<lang>[A-Za-z][\\w+#.-]{0,15})", "Copy", "Edit"},
-					Action: "open-code",
-				},
-				{
-					Lines:  []string{"(?P<lang>[A-Za-z][\\w+#.-]{0,15})", "Copy code"},
-					Action: "open-code",
-				},
+		Examples: []lint.Example{{Bad: "Use a rebase for a linear history.\n\nTop comments (0)", Fixed: "Use a rebase for a linear history.\n\n"}, {Bad: "Squash keeps main clean.\n\nTop comments (12)\n", Fixed: "Squash keeps main clean.\n\n"}, {Good: "The top comments (3) all asked about rebasing.\n"}, {Good: "Top comments (2)\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:56",
+	},
+	{
+		ID:      "artifact/chat-copy-chrome",
+		Summary: "chat-assistant code-block chrome",
+		Doc:     "Code copied out of a chat assistant's page (ChatGPT) carries the code block's toolbar: a line with the language label, then \"Copy\" and \"Edit\" (or \"Copy code\"), and the code follows without a fence. The three lines are chrome only together and only before code; the fix replaces them with an opening fence that keeps the language and closes the fence after the code. A lone \"Copy\", or the word copy in prose, is left alone.",
+		Match: []clean.Pattern{
+			{
+				Lines:  []string{"(?P<lang>[A-Za-z][\\w+#.-]{0,15})", "Copy", "Edit"},
+				Action: "open-code",
 			},
-			Examples: []lint.Example{{Bad: "Run this:\n\njs\nCopy\nEdit\nconsole.log(1);\nThat prints 1.\n", Fixed: "Run this:\n\n```js\nconsole.log(1);\n```\nThat prints 1.\n"}, {Bad: "json\nCopy\nEdit\n{ \"id\": 1, \"status\": \"active\" }\n", Fixed: "```json\n{ \"id\": 1, \"status\": \"active\" }\n```\n"}, {Good: "Copy the file, then edit it.\n"}, {Good: "Steps:\n\nCopy\nPaste\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:74",
-		},
-		{
-			ID:      "artifact/blogger-chrome",
-			Summary: "Blogger post footer",
-			Doc:     "A Blogger (blogspot) page ends with \"Post a Comment\" and the \"Previous Post Next Post\" (or \"Newer Post Older Post Home\") navigation. Scraped, the lines follow the last answer and would become part of it. They are removed when they stand alone as whole lines.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"Post a Comment"},
-					Where: clean.Where{Alone: true},
-				},
-				{
-					Lines: []string{"(?:Previous|Newer) Post (?:Next|Older) Post(?: Home)?"},
-					Where: clean.Where{Alone: true},
-				},
+			{
+				Lines:  []string{"(?P<lang>[A-Za-z][\\w+#.-]{0,15})", "Copy code"},
+				Action: "open-code",
 			},
-			Examples: []lint.Example{{Bad: "Last answer.\n\nPost a Comment\n\nPrevious Post Next Post", Fixed: "Last answer.\n\n"}, {Bad: "Idempotency keys.\n\nNewer Post Older Post Home\n", Fixed: "Idempotency keys.\n\n"}, {Good: "Post a comment below if you disagree.\n"}, {Good: "Click Previous Post Next Post to navigate between entries.\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:96",
 		},
-		{
-			ID:      "artifact/dead-link",
-			Summary: "link to nowhere left by a PDF converter",
-			Doc:     "PDF-to-markdown converters turn internal PDF links (table of contents, keyword chips) into markdown links to \"#\", which lead nowhere in any output. The link text is kept and the link syntax removed, together with the backslash escapes the converter put inside it. Links with a real target are left alone.",
-			Match: []clean.Pattern{
-				{Inline: "\\[((?:[^\\]\\\\\\n]|\\\\.)+)\\]\\(#[^)\\s]*\\)", Replace: "$1", Unescape: true},
+		Examples: []lint.Example{{Bad: "Run this:\n\njs\nCopy\nEdit\nconsole.log(1);\nThat prints 1.\n", Fixed: "Run this:\n\n```js\nconsole.log(1);\n```\nThat prints 1.\n"}, {Bad: "json\nCopy\nEdit\n{ \"id\": 1, \"status\": \"active\" }\n", Fixed: "```json\n{ \"id\": 1, \"status\": \"active\" }\n```\n"}, {Good: "Copy the file, then edit it.\n"}, {Good: "Steps:\n\nCopy\nPaste\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:74",
+	},
+	{
+		ID:      "artifact/blogger-chrome",
+		Summary: "Blogger post footer",
+		Doc:     "A Blogger (blogspot) page ends with \"Post a Comment\" and the \"Previous Post Next Post\" (or \"Newer Post Older Post Home\") navigation. Scraped, the lines follow the last answer and would become part of it. They are removed when they stand alone as whole lines.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"Post a Comment"},
+				Where: clean.Where{Alone: true},
 			},
-			Examples: []lint.Example{{Bad: "[WAF rules](#) [IP blocklists](#)\n", Fixed: "WAF rules IP blocklists\n"}, {Bad: "Curated by [Mission\\_Compile \\(B. V.\\)](#)\n", Fixed: "Curated by Mission_Compile (B. V.)\n"}, {Good: "See [the docs](https://example.com/docs).\n"}, {Good: "Use arr[0](x) to call the first handler.\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:116",
-		},
-		{
-			ID:      "artifact/markdown-escape",
-			Summary: "backslash escape left in plain text by a converter",
-			Doc:     "PDF-to-markdown converters escape characters that markdown could read as syntax, \"\\(Redis\\)\" and \"\\$100\", and the escapes survive into text that is then read as text. The rule removes the backslash before parentheses and dollar signs in prose. Lines that read as code are left alone, since there a backslash is part of the code (regular expressions, LaTeX).",
-			Match: []clean.Pattern{
-				{Inline: "\\\\([()$])", Replace: "$1"},
+			{
+				Lines: []string{"(?:Previous|Newer) Post (?:Next|Older) Post(?: Home)?"},
+				Where: clean.Where{Alone: true},
 			},
-			Examples: []lint.Example{{Bad: "Example: Bank transfer — debit \\$100 from A.\n", Fixed: "Example: Bank transfer — debit $100 from A.\n"}, {Bad: "Distributed Caching \\(Redis\\)\n", Fixed: "Distributed Caching (Redis)\n"}, {Good: "Example: Bank transfer — debit $100 from A.\n"}, {Good: "const re = /\\(\\d+\\)/;\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:136",
 		},
-		{
-			ID:      "artifact/literal-newline",
-			Summary: "literal \"\\n\" line left by a converter",
-			Doc:     "Some converters write a line break they could not place as the two characters backslash and n. A line holding nothing else is residue and is deleted; \"\\n\" inside code or prose is left alone.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"(?:\\\\n)+"},
-				},
+		Examples: []lint.Example{{Bad: "Last answer.\n\nPost a Comment\n\nPrevious Post Next Post", Fixed: "Last answer.\n\n"}, {Bad: "Idempotency keys.\n\nNewer Post Older Post Home\n", Fixed: "Idempotency keys.\n\n"}, {Good: "Post a comment below if you disagree.\n"}, {Good: "Click Previous Post Next Post to navigate between entries.\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:96",
+	},
+	{
+		ID:      "artifact/dead-link",
+		Summary: "link to nowhere left by a PDF converter",
+		Doc:     "PDF-to-markdown converters turn internal PDF links (table of contents, keyword chips) into markdown links to \"#\", which lead nowhere in any output. The link text is kept and the link syntax removed, together with the backslash escapes the converter put inside it. Links with a real target are left alone.",
+		Match: []clean.Pattern{
+			{Inline: "\\[((?:[^\\]\\\\\\n]|\\\\.)+)\\]\\(#[^)\\s]*\\)", Replace: "$1", Unescape: true},
+		},
+		Examples: []lint.Example{{Bad: "[WAF rules](#) [IP blocklists](#)\n", Fixed: "WAF rules IP blocklists\n"}, {Bad: "Curated by [Mission\\_Compile \\(B. V.\\)](#)\n", Fixed: "Curated by Mission_Compile (B. V.)\n"}, {Good: "See [the docs](https://example.com/docs).\n"}, {Good: "Use arr[0](x) to call the first handler.\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:116",
+	},
+	{
+		ID:      "artifact/markdown-escape",
+		Summary: "backslash escape left in plain text by a converter",
+		Doc:     "PDF-to-markdown converters escape characters that markdown could read as syntax, \"\\(Redis\\)\" and \"\\$100\", and the escapes survive into text that is then read as text. The rule removes the backslash before parentheses and dollar signs in prose. Lines that read as code are left alone, since there a backslash is part of the code (regular expressions, LaTeX).",
+		Match: []clean.Pattern{
+			{Inline: "\\\\([()$])", Replace: "$1"},
+		},
+		Examples: []lint.Example{{Bad: "Example: Bank transfer — debit \\$100 from A.\n", Fixed: "Example: Bank transfer — debit $100 from A.\n"}, {Bad: "Distributed Caching \\(Redis\\)\n", Fixed: "Distributed Caching (Redis)\n"}, {Good: "Example: Bank transfer — debit $100 from A.\n"}, {Good: "const re = /\\(\\d+\\)/;\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:136",
+	},
+	{
+		ID:      "artifact/literal-newline",
+		Summary: "literal \"\\n\" line left by a converter",
+		Doc:     "Some converters write a line break they could not place as the two characters backslash and n. A line holding nothing else is residue and is deleted; \"\\n\" inside code or prose is left alone.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"(?:\\\\n)+"},
 			},
-			Examples: []lint.Example{{Bad: "Log sampling\n\n\\n\\n\n\n7 Auto-Scaling Lag\n", Fixed: "Log sampling\n\n7 Auto-Scaling Lag\n"}, {Bad: "First step\n\\n\nSecond step\n", Fixed: "First step\nSecond step\n"}, {Good: "Split the string on \\n to get the lines.\n"}, {Good: "```\nprintf(\"done\\n\");\n```\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:155",
 		},
-		{
-			ID:      "artifact/toc",
-			Summary: "table of contents of a converted PDF",
-			Doc:     "A PDF's table of contents survives conversion as a \"Table of Contents\" heading and a list of links to \"#\" with page or problem counts. The links go nowhere and the entries repeat the section headings, so the block is removed: the heading and every entry after it (blank lines between them included), up to the first line that is not an entry.",
-			Match: []clean.Pattern{
-				{
-					Lines:    []string{"(?i:table of contents|contents)"},
-					Continue: "(?:[-*•]\\s+|\\d{1,3}[.)]\\s+)?(?:\\[(?:[^\\]\\\\]|\\\\.)+\\]\\(#[^)]*\\).*|.+\\s[-–—]\\s\\d+\\s+(?i:problems?|questions?)|.+?\\s*\\.{3,}\\s*\\d+)|\\*{0,4}Total:.*",
-				},
+		Examples: []lint.Example{{Bad: "Log sampling\n\n\\n\\n\n\n7 Auto-Scaling Lag\n", Fixed: "Log sampling\n\n7 Auto-Scaling Lag\n"}, {Bad: "First step\n\\n\nSecond step\n", Fixed: "First step\nSecond step\n"}, {Good: "Split the string on \\n to get the lines.\n"}, {Good: "```\nprintf(\"done\\n\");\n```\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:155",
+	},
+	{
+		ID:      "artifact/toc",
+		Summary: "table of contents of a converted PDF",
+		Doc:     "A PDF's table of contents survives conversion as a \"Table of Contents\" heading and a list of links to \"#\" with page or problem counts. The links go nowhere and the entries repeat the section headings, so the block is removed: the heading and every entry after it (blank lines between them included), up to the first line that is not an entry.",
+		Match: []clean.Pattern{
+			{
+				Lines:    []string{"(?i:table of contents|contents)"},
+				Continue: "(?:[-*•]\\s+|\\d{1,3}[.)]\\s+)?(?:\\[(?:[^\\]\\\\]|\\\\.)+\\]\\(#[^)]*\\).*|.+\\s[-–—]\\s\\d+\\s+(?i:problems?|questions?)|.+?\\s*\\.{3,}\\s*\\d+)|\\*{0,4}Total:.*",
 			},
-			Examples: []lint.Example{{Bad: "Table of Contents\n\n- [Caching](#) - 3 problems\n- [Queues](#) - 2 problems\n\n****Total: 2 Topics | 5 Problems****\n\nProblems & Solutions\n", Fixed: "Problems & Solutions\n"}, {Bad: "Contents\n\nScaling ........ 3\nCaching ........ 9\n\nChapter 1\n", Fixed: "Chapter 1\n"}, {Good: "The contents of the cache are evicted first.\n"}, {Good: "Contents\n\nThe box holds three parts.\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:171",
 		},
-		{
-			ID:      "artifact/copyright",
-			Summary: "copyright page of a converted book",
-			Doc:     "An ebook's copyright page (\"Copyright © 2025 …. All rights reserved.\" and \"No part of this document may be reproduced …\") is front matter, not content. The lines are removed where they stand as whole lines near the top of the document.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"(?:Copyright\\s*)?©\\s*\\d{4}.*|Copyright\\s+\\d{4}\\b.*|All rights reserved\\.?"},
-					Where: clean.Where{Head: 40},
-				},
-				{
-					Lines: []string{"No part of this (?:document|publication|book|work|ebook) may be reproduced\\b.*"},
-					Where: clean.Where{Head: 40},
-				},
+		Examples: []lint.Example{{Bad: "Table of Contents\n\n- [Caching](#) - 3 problems\n- [Queues](#) - 2 problems\n\n****Total: 2 Topics | 5 Problems****\n\nProblems & Solutions\n", Fixed: "Problems & Solutions\n"}, {Bad: "Contents\n\nScaling ........ 3\nCaching ........ 9\n\nChapter 1\n", Fixed: "Chapter 1\n"}, {Good: "The contents of the cache are evicted first.\n"}, {Good: "Contents\n\nThe box holds three parts.\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:171",
+	},
+	{
+		ID:      "artifact/copyright",
+		Summary: "copyright page of a converted book",
+		Doc:     "An ebook's copyright page (\"Copyright © 2025 …. All rights reserved.\" and \"No part of this document may be reproduced …\") is front matter, not content. The lines are removed where they stand as whole lines near the top of the document.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"(?:Copyright\\s*)?©\\s*\\d{4}.*|Copyright\\s+\\d{4}\\b.*|All rights reserved\\.?"},
+				Where: clean.Where{Head: 40},
 			},
-			Examples: []lint.Example{{Bad: "Interview Problems\n\nCopyright © 2025 A. Author. All rights reserved.\n\nNo part of this document may be reproduced without permission.\n\nIntroduction\n", Fixed: "Interview Problems\n\nIntroduction\n"}, {Bad: "Copyright 2024 Example Press\n\nChapter 1\n", Fixed: "Chapter 1\n"}, {Good: "Copyright law protects the expression, not the idea.\n"}, {Good: "Licenses: the code is MIT, © its authors, see LICENSE.\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:190",
-		},
-		{
-			ID:      "artifact/author-handle",
-			Summary: "author handle or credit line of a converted ebook",
-			Doc:     "Ebooks put the author's social handle on the title page (\"Insta ID: mission_compile\", \"Curated by\" and a name) and again as the last line. These are promotion, not content. The rule removes handle lines (\"Instagram:\", \"Twitter:\", \"Insta ID:\" …), a \"Curated by\" credit with the name after it near the top, and a bare handle (a word with an underscore) standing as the very last line.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"(?:Insta(?:gram)?|Twitter|X|LinkedIn|GitHub|Telegram|YouTube|Threads)(?:\\s+(?:ID|handle))?\\s*:\\s*@?[\\w.]{2,40}"},
-				},
-				{
-					Lines: []string{"(?:Curated|Compiled|Written|Prepared|Created) by:?", "", ".{1,80}"},
-					Where: clean.Where{Head: 20},
-				},
-				{
-					Lines: []string{"@?[A-Za-z0-9.]*_[A-Za-z0-9._]*"},
-					Where: clean.Where{Alone: true, Tail: 1},
-				},
+			{
+				Lines: []string{"No part of this (?:document|publication|book|work|ebook) may be reproduced\\b.*"},
+				Where: clean.Where{Head: 40},
 			},
-			Examples: []lint.Example{{Bad: "Backend Problems\n\nInsta ID: mission_compile\n\nIntroduction\n", Fixed: "Backend Problems\n\nIntroduction\n"}, {Bad: "The last answer.\n\nmission_compile", Fixed: "The last answer.\n\n"}, {Good: "Set the variable insta_id before running.\n"}, {Good: "The last answer uses snake_case names.\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:210",
 		},
-		{
-			ID:      "artifact/placeholder",
-			Summary: "layout placeholder text of a converted document",
-			Doc:     "Converters and templates leave the labels of empty layout boxes in the text, \"(Green box placeholder for question text)\". The box held nothing the text has lost; the label is removed where it stands as a whole line.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"\\((?i:[^()]*\\bplaceholder\\b[^()]*)\\)"},
-				},
+		Examples: []lint.Example{{Bad: "Interview Problems\n\nCopyright © 2025 A. Author. All rights reserved.\n\nNo part of this document may be reproduced without permission.\n\nIntroduction\n", Fixed: "Interview Problems\n\nIntroduction\n"}, {Bad: "Copyright 2024 Example Press\n\nChapter 1\n", Fixed: "Chapter 1\n"}, {Good: "Copyright law protects the expression, not the idea.\n"}, {Good: "Licenses: the code is MIT, © its authors, see LICENSE.\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:190",
+	},
+	{
+		ID:      "artifact/author-handle",
+		Summary: "author handle or credit line of a converted ebook",
+		Doc:     "Ebooks put the author's social handle on the title page (\"Insta ID: mission_compile\", \"Curated by\" and a name) and again as the last line. These are promotion, not content. The rule removes handle lines (\"Instagram:\", \"Twitter:\", \"Insta ID:\" …), a \"Curated by\" credit with the name after it near the top, and a bare handle (a word with an underscore) standing as the very last line.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"(?:Insta(?:gram)?|Twitter|X|LinkedIn|GitHub|Telegram|YouTube|Threads)(?:\\s+(?:ID|handle))?\\s*:\\s*@?[\\w.]{2,40}"},
 			},
-			Examples: []lint.Example{{Bad: "Question:\n\n(Green box placeholder for question text)\n\nSolution:\n", Fixed: "Question:\n\nSolution:\n"}, {Bad: "(Image placeholder)\nThe diagram shows three tiers.\n", Fixed: "The diagram shows three tiers.\n"}, {Good: "Use placeholders instead of string concatenation.\n"}, {Good: "Bind values with a placeholder (the ? in the query).\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:233",
-		},
-		{
-			ID:      "artifact/image-alt-text",
-			Summary: "alt text of an image that was not scraped",
-			Doc:     "When a page is scraped, its images vanish and their alt text stays, a line describing a picture nobody can see: \"Diagram showing Docker architecture …\", \"GitHub Actions Workflow Diagram\", or a single word repeating the heading above it (\"why\" under \"Why Do Backends Need to Talk?\"). The rule removes such a line when it stands alone; a caption followed by the diagram or code it names is content and stays, and so is a one-word heading above a list.",
-			Match: []clean.Pattern{
-				{
-					Lines: []string{"(?i:diagram|image|illustration|screenshot|figure|photo|picture)\\s+(?:showing|of|illustrating|depicting|with)\\b.*"},
-					Where: clean.Where{Alone: true, NotBeforeCode: true},
-				},
-				{
-					Lines: []string{"(?:[A-Z][\\w/.&-]*\\s+){1,6}(?:Diagram|Screenshot|Illustration|Infographic)"},
-					Where: clean.Where{Alone: true, NotBeforeCode: true},
-				},
-				{
-					Lines: []string{"\\p{L}[\\p{L}\\d-]{1,30}"},
-					Where: clean.Where{Alone: true, NotNext: "(?:[-*•]|\\d{1,3}[.)])\\s.*", Echo: true, NotBeforeCode: true},
-				},
+			{
+				Lines: []string{"(?:Curated|Compiled|Written|Prepared|Created) by:?", "", ".{1,80}"},
+				Where: clean.Where{Head: 20},
 			},
-			Examples: []lint.Example{{Bad: "Docker Components\n\nDiagram showing Docker architecture with Daemon and CLI\n\nThe daemon runs containers.\n", Fixed: "Docker Components\n\nThe daemon runs containers.\n"}, {Bad: "Why Do Backends Need to Talk to Each Other?\n\nwhy\n\nAs applications grow, one server is not enough.\n", Fixed: "Why Do Backends Need to Talk to Each Other?\n\nAs applications grow, one server is not enough.\n"}, {Good: "Architecture Diagram\n\n┌─────┐\n│ App │\n└─────┘\n"}, {Good: "Pros and cons\n\nPros\n\n- fast\n- simple\n"}},
-			Origin:   "lint/rules/artifact/defaults.yaml:249",
+			{
+				Lines: []string{"@?[A-Za-z0-9.]*_[A-Za-z0-9._]*"},
+				Where: clean.Where{Alone: true, Tail: 1},
+			},
 		},
-	}
+		Examples: []lint.Example{{Bad: "Backend Problems\n\nInsta ID: mission_compile\n\nIntroduction\n", Fixed: "Backend Problems\n\nIntroduction\n"}, {Bad: "The last answer.\n\nmission_compile", Fixed: "The last answer.\n\n"}, {Good: "Set the variable insta_id before running.\n"}, {Good: "The last answer uses snake_case names.\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:210",
+	},
+	{
+		ID:      "artifact/placeholder",
+		Summary: "layout placeholder text of a converted document",
+		Doc:     "Converters and templates leave the labels of empty layout boxes in the text, \"(Green box placeholder for question text)\". The box held nothing the text has lost; the label is removed where it stands as a whole line.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"\\((?i:[^()]*\\bplaceholder\\b[^()]*)\\)"},
+			},
+		},
+		Examples: []lint.Example{{Bad: "Question:\n\n(Green box placeholder for question text)\n\nSolution:\n", Fixed: "Question:\n\nSolution:\n"}, {Bad: "(Image placeholder)\nThe diagram shows three tiers.\n", Fixed: "The diagram shows three tiers.\n"}, {Good: "Use placeholders instead of string concatenation.\n"}, {Good: "Bind values with a placeholder (the ? in the query).\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:233",
+	},
+	{
+		ID:      "artifact/image-alt-text",
+		Summary: "alt text of an image that was not scraped",
+		Doc:     "When a page is scraped, its images vanish and their alt text stays, a line describing a picture nobody can see: \"Diagram showing Docker architecture …\", \"GitHub Actions Workflow Diagram\", or a single word repeating the heading above it (\"why\" under \"Why Do Backends Need to Talk?\"). The rule removes such a line when it stands alone; a caption followed by the diagram or code it names is content and stays, and so is a one-word heading above a list.",
+		Match: []clean.Pattern{
+			{
+				Lines: []string{"(?i:diagram|image|illustration|screenshot|figure|photo|picture)\\s+(?:showing|of|illustrating|depicting|with)\\b.*"},
+				Where: clean.Where{Alone: true, NotBeforeCode: true},
+			},
+			{
+				Lines: []string{"(?:[A-Z][\\w/.&-]*\\s+){1,6}(?:Diagram|Screenshot|Illustration|Infographic)"},
+				Where: clean.Where{Alone: true, NotBeforeCode: true},
+			},
+			{
+				Lines: []string{"\\p{L}[\\p{L}\\d-]{1,30}"},
+				Where: clean.Where{Alone: true, NotNext: "(?:[-*•]|\\d{1,3}[.)])\\s.*", Echo: true, NotBeforeCode: true},
+			},
+		},
+		Examples: []lint.Example{{Bad: "Docker Components\n\nDiagram showing Docker architecture with Daemon and CLI\n\nThe daemon runs containers.\n", Fixed: "Docker Components\n\nThe daemon runs containers.\n"}, {Bad: "Why Do Backends Need to Talk to Each Other?\n\nwhy\n\nAs applications grow, one server is not enough.\n", Fixed: "Why Do Backends Need to Talk to Each Other?\n\nAs applications grow, one server is not enough.\n"}, {Good: "Architecture Diagram\n\n┌─────┐\n│ App │\n└─────┘\n"}, {Good: "Pros and cons\n\nPros\n\n- fast\n- simple\n"}},
+		Origin:   "lint/rules/artifact/defaults.yaml:249",
+	},
 }
