@@ -31,45 +31,62 @@ func NewAutomaton(keywords []string) *Automaton {
 			}
 		}
 	}
-	// The trie, with -1 for a missing edge.
-	trie := [][]int32{a.row()}
-	a.out = [][]int{nil}
+	// The trie, with -1 for a missing edge, in one table of at most one
+	// state per keyword byte (a row per state, allocated once: building
+	// is part of every run's start-up); the breadth-first pass below
+	// turns it into the DFA in place.
+	max := 1
+	for _, k := range keywords {
+		max += len(k)
+	}
+	C := a.classes
+	next := make([]int32, max*C)
+	for i := range next[:C] {
+		next[i] = -1
+	}
+	out := make([][]int, 1, max)
+	n := 1
 	for id, k := range keywords {
 		s := 0
 		for i := 0; i < len(k); i++ {
-			c := a.class[k[i]]
-			if trie[s][c] < 0 {
-				trie[s][c] = int32(len(trie))
-				trie = append(trie, a.row())
-				a.out = append(a.out, nil)
+			c := int(a.class[k[i]])
+			if next[s*C+c] < 0 {
+				next[s*C+c] = int32(n)
+				for j := range next[n*C : (n+1)*C] {
+					next[n*C+j] = -1
+				}
+				out = append(out, nil)
+				n++
 			}
-			s = int(trie[s][c])
+			s = int(next[s*C+c])
 		}
-		a.out[s] = append(a.out[s], id)
+		out[s] = append(out[s], id)
 	}
+	a.next, a.out = next[:n*C:n*C], out
 	// Breadth first: a state's failure link is the longest proper suffix
 	// that is also in the trie; missing edges follow the failure link's.
-	fail := make([]int32, len(trie))
-	a.next = make([]int32, len(trie)*a.classes)
-	queue := make([]int32, 0, len(trie))
-	for c := 0; c < a.classes; c++ {
-		if t := trie[0][c]; t > 0 {
-			a.next[c] = t
+	// A state's row still holds its trie edges when it is reached, and
+	// its failure link's row is already final.
+	fail := make([]int32, n)
+	queue := make([]int32, 0, n)
+	for c := 0; c < C; c++ {
+		if t := next[c]; t > 0 {
 			queue = append(queue, t)
+		} else {
+			next[c] = 0
 		}
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
 		a.out[s] = append(a.out[s], a.out[fail[s]]...)
-		for c := 0; c < a.classes; c++ {
-			t := trie[s][c]
+		row, frow := next[int(s)*C:int(s+1)*C], next[int(fail[s])*C:int(fail[s]+1)*C]
+		for c, t := range row {
 			if t < 0 {
-				a.next[int(s)*a.classes+c] = a.next[int(fail[s])*a.classes+c]
+				row[c] = frow[c]
 				continue
 			}
-			fail[t] = a.next[int(fail[s])*a.classes+c]
-			a.next[int(s)*a.classes+c] = t
+			fail[t] = frow[c]
 			queue = append(queue, t)
 		}
 	}
@@ -78,14 +95,6 @@ func NewAutomaton(keywords []string) *Automaton {
 		a.final[s] = len(o) > 0
 	}
 	return a
-}
-
-func (a *Automaton) row() []int32 {
-	r := make([]int32, a.classes)
-	for i := range r {
-		r[i] = -1
-	}
-	return r
 }
 
 // Contains reports whether text holds one of the keywords.
