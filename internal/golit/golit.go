@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -231,4 +232,17 @@ func (w *writer) value(v reflect.Value, elided bool) {
 	default:
 		w.fail("golit: cannot write %s", t)
 	}
+}
+
+// Sync makes file hold src when update is set; otherwise it returns an
+// error unless file already holds src, naming what regenerates it.
+func Sync(file string, src []byte, update bool, regenerate string) error {
+	if update {
+		return os.WriteFile(file, src, 0o644)
+	}
+	have, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(have, src) {
+		return fmt.Errorf("%s is out of date (%v); run %s", file, err, regenerate)
+	}
+	return nil
 }

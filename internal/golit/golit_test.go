@@ -3,6 +3,7 @@ package golit
 import (
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,21 @@ func TestUnexportedField(t *testing.T) {
 	type hidden struct{ x int }
 	if _, err := File(Func{Generator: "golit_test", PkgPath: "p", Name: "f", Doc: "f.", Value: hidden{x: 1}}); err == nil {
 		t.Error("a struct with an unexported field was written")
+	}
+}
+
+func TestSync(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "gen.go")
+	if err := Sync(file, []byte("a"), false, "regen"); err == nil {
+		t.Error("a missing file passed")
+	}
+	if err := Sync(file, []byte("a"), true, "regen"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Sync(file, []byte("a"), false, "regen"); err != nil {
+		t.Errorf("the written file did not pass: %v", err)
+	}
+	if err := Sync(file, []byte("b"), false, "regen"); err == nil || !strings.Contains(err.Error(), "run regen") {
+		t.Errorf("a changed file: %v, want an error naming regen", err)
 	}
 }

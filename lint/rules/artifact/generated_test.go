@@ -1,9 +1,7 @@
 package artifact
 
 import (
-	"bytes"
 	"flag"
-	"os"
 	"reflect"
 	"testing"
 
@@ -28,16 +26,11 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const file = "defaults_gen.go"
-	if *update {
-		if err := os.WriteFile(file, src, 0o644); err != nil {
+	if err := golit.Sync("defaults_gen.go", src, *update, "go generate ./lint/rules/artifact"); err != nil || *update {
+		if err != nil {
 			t.Fatal(err)
 		}
 		return
-	}
-	have, err := os.ReadFile(file)
-	if err != nil || !bytes.Equal(have, src) {
-		t.Fatalf("%s does not hold the specs of defaults.yaml (%v); run go generate ./lint/rules/artifact", file, err)
 	}
 	if parsedDefaults == nil || !reflect.DeepEqual(Defaults(), specs) {
 		t.Fatal("Defaults() differs from the specs of defaults.yaml")
