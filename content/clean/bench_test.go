@@ -62,3 +62,20 @@ func BenchmarkClassify(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHeadingLike runs HeadingLike alone on every corpus line (bytes
+// per second of raw text).
+func BenchmarkHeadingLike(b *testing.B) {
+	texts, size := corpusTexts(b)
+	var lines []string
+	for _, t := range texts {
+		lines = append(lines, strings.Split(t, "\n")...)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			HeadingLike(l)
+		}
+	}
+}

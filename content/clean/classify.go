@@ -430,6 +430,27 @@ var smallWords = map[string]bool{
 	"—": true, "/": true, "is": true, "are": true,
 }
 
+// isSmallWord reports smallWords[strings.ToLower(w)] for a word of at
+// most four runes, lower-casing ASCII in a buffer on the stack: title-case
+// small words ("The", "Of") no longer allocate.
+func isSmallWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return smallWords[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return smallWords[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return smallWords[string(buf[:len(w)])]
+}
+
 // HeadingLike reports whether s reads as a title: at most ten words, no
 // sentence punctuation at the end, and its significant words capitalized
 // ("Load Balancing Strategies", "🔹 Databases (SQL & NoSQL)", "ROUND 2 –
@@ -443,14 +464,17 @@ func HeadingLike(s string) bool {
 	if _, ok := ParseListItem(t); ok {
 		return false
 	}
-	if FieldCount(t) > 10 || CodeScore(t) == Code {
-		return false
-	}
-	sig, caps := 0, 0
+	// Words are counted and their capitals checked in one pass, before
+	// CodeScore, the costliest test: most lines are sentences that fail
+	// the cheaper ones.
+	n, sig, caps := 0, 0, 0
 	for w := range strings.FieldsSeq(t) {
+		if n++; n > 10 {
+			return false
+		}
 		// No small word has more than four runes, and lower-casing keeps
 		// the rune count: longer words skip the allocation.
-		if utf8.RuneCountInString(w) <= 4 && smallWords[strings.ToLower(w)] {
+		if utf8.RuneCountInString(w) <= 4 && isSmallWord(w) {
 			continue
 		}
 		w = strings.TrimLeft(w, "(\"'“‘[")
@@ -463,7 +487,7 @@ func HeadingLike(s string) bool {
 			caps++
 		}
 	}
-	return sig > 0 && caps*10 >= sig*7
+	return sig > 0 && caps*10 >= sig*7 && CodeScore(t) != Code
 }
 
 var (

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/canon-kb/canon/internal/lazyre"
 )
@@ -326,4 +327,78 @@ func FuzzGluedArrow(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkGluedArrows)
+}
+
+// refHeadingLike is HeadingLike before its word loop came first: the
+// field count and CodeScore, then the capitals.
+func refHeadingLike(s string) bool {
+	t := StripBold(strings.TrimLeft(StripEmoji(s), "# "))
+	t = strings.TrimSuffix(t, ":")
+	if t == "" || strings.ContainsAny(lastRune(t), ".,;!?") {
+		return false
+	}
+	if _, ok := ParseListItem(t); ok {
+		return false
+	}
+	if FieldCount(t) > 10 || CodeScore(t) == Code {
+		return false
+	}
+	sig, caps := 0, 0
+	for w := range strings.FieldsSeq(t) {
+		if utf8.RuneCountInString(w) <= 4 && smallWords[strings.ToLower(w)] {
+			continue
+		}
+		w = strings.TrimLeft(w, "(\"'“‘[")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		sig++
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return sig > 0 && caps*10 >= sig*7
+}
+
+var headingCases = []string{
+	"", "Load Balancing Strategies", "🔹 Databases (SQL & NoSQL)", "ROUND 2 – Detailed Answers", "Title:",
+	"One Two Three Four Five Six Seven Eight Nine Ten", "One Two Three Four Five Six Seven Eight Nine Ten Eleven",
+	"Use Of The Thing.", "GetUser(Id)", "Console.Log(X)", "Import React From 'React'", "**Bold Title**",
+	"# Heading", "- List Item", "the lower case words", "X\u00a0Y\u0085Z", "\xff Bad", "Node.js And Express",
+}
+
+// TestHeadingLikeOrder compares HeadingLike with its earlier order of
+// tests on edge cases and every corpus line.
+func TestHeadingLikeOrder(t *testing.T) {
+	check := func(s string) bool {
+		got, want := HeadingLike(s), refHeadingLike(s)
+		if got != want {
+			t.Errorf("HeadingLike(%q) = %v, the earlier order gives %v", s, got, want)
+		}
+		return want
+	}
+	for _, s := range headingCases {
+		check(s)
+	}
+	n := 0
+	forCorpusLines(t, func(l string) {
+		if check(l) {
+			n++
+		}
+	})
+	if n < 100 {
+		t.Errorf("only %d corpus lines read as headings", n)
+	}
+}
+
+func FuzzHeadingLike(f *testing.F) {
+	for _, s := range headingCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := HeadingLike(s), refHeadingLike(s); got != want {
+			t.Errorf("HeadingLike(%q) = %v, the earlier order gives %v", s, got, want)
+		}
+	})
 }
