@@ -294,12 +294,27 @@ func diagramRune(r rune) bool {
 		strings.ContainsRune("▶▼◀▲►◄⬇⬆⬅➡↓↑", r))
 }
 
+// mayHoldDiagramRune reports a byte that can start a diagramRune: every
+// one is at or above U+2190, whose UTF-8 encodings start at 0xE2.
+func mayHoldDiagramRune(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= 0xE2 {
+			return true
+		}
+	}
+	return false
+}
+
 // IsDiagram reports whether s is a line of text art: box drawing, arrows
 // standing alone, or ASCII branches such as "1---2---D".
 func IsDiagram(s string) bool {
 	t := Trim(s)
 	if t == "" {
 		return false
+	}
+	if !mayHoldDiagramRune(t) {
+		// No art rune: only the ASCII art test can succeed.
+		return asciiArt(t) && !IsProse(t)
 	}
 	art, other := 0, 0
 	for _, r := range t {

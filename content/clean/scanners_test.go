@@ -402,3 +402,66 @@ func FuzzHeadingLike(f *testing.F) {
 		}
 	})
 }
+
+// refIsDiagram is IsDiagram before its byte test: the rune loop on every
+// line.
+func refIsDiagram(s string) bool {
+	t := Trim(s)
+	if t == "" {
+		return false
+	}
+	art, other := 0, 0
+	for _, r := range t {
+		switch {
+		case diagramRune(r):
+			art++
+		case unicode.IsSpace(r) || r == '\ufe0f':
+		default:
+			other++
+		}
+	}
+	if art > 0 && (other == 0 || art*4 >= other || strings.ContainsAny(t, "┌└│├╔║")) {
+		return true
+	}
+	return asciiArt(t) && !IsProse(t)
+}
+
+var diagramCases = []string{
+	"", "┌───┐", "│ App │", "A → B", "↓", "1---2---D", "---->", "| \\ /", "v", "text with → arrow in a long sentence here",
+	"\xe2\x86", "\xe2", "\xff\xfe", "⬇ down", "▶ play", "a\u00a0b", "\u2190", "\u218f x", "🚀 rocket", "— dash —",
+}
+
+// TestIsDiagramByteTest compares IsDiagram with the rune loop on every
+// line, on edge cases and every corpus line.
+func TestIsDiagramByteTest(t *testing.T) {
+	check := func(s string) bool {
+		got, want := IsDiagram(s), refIsDiagram(s)
+		if got != want {
+			t.Errorf("IsDiagram(%q) = %v, the rune loop gives %v", s, got, want)
+		}
+		return want
+	}
+	for _, s := range diagramCases {
+		check(s)
+	}
+	n := 0
+	forCorpusLines(t, func(l string) {
+		if check(l) {
+			n++
+		}
+	})
+	if n == 0 {
+		t.Error("no corpus line is a diagram")
+	}
+}
+
+func FuzzIsDiagram(f *testing.F) {
+	for _, s := range diagramCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsDiagram(s), refIsDiagram(s); got != want {
+			t.Errorf("IsDiagram(%q) = %v, the rune loop gives %v", s, got, want)
+		}
+	})
+}
