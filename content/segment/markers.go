@@ -117,14 +117,20 @@ func sectionText(s string) string {
 //
 // It takes the line decorated (see decorate), as the outline keeps it.
 func isSectionMarkerBare(t string) bool {
-	if t == "" || strings.HasSuffix(t, ":") || clean.FieldCount(t) > 14 {
+	if t == "" || strings.HasSuffix(t, ":") {
 		return false
 	}
-	if sectionWords[strings.ToLower(firstWord(t))] && sectionNumRE.MatchString(t) {
+	// The word tests first: most lines pass neither, and the word count
+	// walks the whole line.
+	section := sectionWords[strings.ToLower(firstWord(t))]
+	listing := strings.Contains(t, "uestions") || strings.Contains(t, "UESTIONS") || strings.Contains(t, "roblems") || strings.Contains(t, "ROBLEMS")
+	if !section && !listing || clean.FieldCount(t) > 14 {
+		return false
+	}
+	if section && sectionNumRE.MatchString(t) {
 		return true
 	}
-	return (strings.Contains(t, "uestions") || strings.Contains(t, "UESTIONS") || strings.Contains(t, "roblems") || strings.Contains(t, "ROBLEMS")) &&
-		questionsWordRE.MatchString(t) && clean.HeadingLike(t) && !strings.HasSuffix(t, "?")
+	return listing && questionsWordRE.MatchString(t) && clean.HeadingLike(t) && !strings.HasSuffix(t, "?")
 }
 
 var sectionWords = map[string]bool{"round": true, "part": true, "section": true, "chapter": true, "module": true,

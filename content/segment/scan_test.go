@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/canon-kb/canon/content/clean"
 )
 
 // The regexps the hand-written scanners replace; they must agree.
@@ -19,6 +21,22 @@ var scanCases = []string{
 	"x.\nY", "x.\vY", "x. ſ", "x. \xff", "1. A", "Contents", "  table of CONTENTS :  ", "contents::",
 	"Contents\r", "intro\n\tContents:\t\nmore", "ConTenTs\n", "table  of contents", "conten\u017fts", "conten\u017f",
 	"tab of contents", "my contents", "x\ncontents", "contents x",
+	"Part 2", "ROUND 1 – Detailed Answers", "Interview Questions", "Top 10 Coding Problems", "Section 3: Basics",
+	"Questions", "Common Interview Questions?", "Week 3", "WEE\u212a 3", "Set 1 of the Questions", "Day",
+	"These questions and problems are the ones people ask in every interview for a role of this kind today",
+}
+
+// refIsSectionMarkerBare is isSectionMarkerBare before its word tests came
+// first: the word count of every line.
+func refIsSectionMarkerBare(t string) bool {
+	if t == "" || strings.HasSuffix(t, ":") || clean.FieldCount(t) > 14 {
+		return false
+	}
+	if sectionWords[strings.ToLower(firstWord(t))] && sectionNumRE.MatchString(t) {
+		return true
+	}
+	return (strings.Contains(t, "uestions") || strings.Contains(t, "UESTIONS") || strings.Contains(t, "roblems") || strings.Contains(t, "ROBLEMS")) &&
+		questionsWordRE.MatchString(t) && clean.HeadingLike(t) && !strings.HasSuffix(t, "?")
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -32,7 +50,19 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := hasTOCHeading(s), refTOCHeadingRE.MatchString(s); got != want {
 		t.Errorf("hasTOCHeading(%q) = %v, the regexp says %v", s, got, want)
 	}
+	bare, _ := decorate(s)
+	for _, b := range []string{s, bare} {
+		if got, want := isSectionMarkerBare(b), refIsSectionMarkerBare(b); got != want {
+			t.Errorf("isSectionMarkerBare(%q) = %v, the earlier order says %v", b, got, want)
+		} else if want {
+			sectionMarkers++
+		}
+	}
 }
+
+// sectionMarkers counts the section markers checkScanners saw, so that
+// the corpus test can tell the comparison was not vacuous.
+var sectionMarkers int
 
 // TestScannersMatchRegexps checks sentenceBreak and hasTOCHeading against
 // the regexps they replace, on edge cases and on the corpus (whole files
@@ -61,6 +91,9 @@ func TestScannersMatchRegexps(t *testing.T) {
 	}
 	if breaks < 100 {
 		t.Errorf("only %d lines with a sentence break", breaks)
+	}
+	if sectionMarkers < 10 {
+		t.Errorf("only %d section markers", sectionMarkers)
 	}
 }
 
