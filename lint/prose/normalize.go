@@ -42,19 +42,19 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// emitPlain emits text[i:k], plain bytes, lower-cased, each from its own
-// byte: emitByte(lower(text[p]), p, p+1) for every p, without a call and
-// three appends per byte.
+// emitPlain emits text[i:k], plain bytes and single spaces, lower-cased,
+// each from its own byte: emitByte(lower(text[p]), p, p+1) for every p,
+// without a call and three appends per byte.
 func (b *builder) emitPlain(text string, i, k int) {
-	n := len(b.buf)
+	n, m := len(b.buf), k-i
 	b.buf = append(b.buf, text[i:k]...)
-	for p := n; p < len(b.buf); p++ {
-		b.buf[p] = lower(b.buf[p])
-	}
-	b.src = slices.Grow(b.src, k-i)[:len(b.buf)]
-	b.srcEnd = slices.Grow(b.srcEnd, k-i)[:len(b.buf)]
-	src, srcEnd := b.src[n:], b.srcEnd[n:]
-	for x := range src {
+	b.src = slices.Grow(b.src, m)[:n+m]
+	b.srcEnd = slices.Grow(b.srcEnd, m)[:n+m]
+	buf, src, srcEnd := b.buf[n:n+m], b.src[n:n+m], b.srcEnd[n:n+m]
+	for x := range buf {
+		if c := buf[x]; 'A' <= c && c <= 'Z' {
+			buf[x] = c + 'a' - 'A'
+		}
 		src[x] = int32(i + x)
 		srcEnd[x] = int32(i + x + 1)
 	}
@@ -170,10 +170,18 @@ func (n *normalizer) write(start, end int) {
 	for i := start; i < end; {
 		if plainByte[text[i]] {
 			// Most bytes are ASCII the switch below only lower-cases:
-			// copy the run at once.
+			// copy the run at once. A single space between plain bytes
+			// joins the run: space() writes it as it is, the output
+			// before it being a plain byte of this unit.
 			k := i + 1
-			for k < end && plainByte[text[k]] {
-				k++
+			for k < end {
+				if plainByte[text[k]] {
+					k++
+				} else if text[k] == ' ' && k+1 < end && plainByte[text[k+1]] {
+					k += 2
+				} else {
+					break
+				}
 			}
 			b.emitPlain(text, i, k)
 			i = k
