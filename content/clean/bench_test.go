@@ -25,6 +25,16 @@ func corpusTexts(b *testing.B) ([]string, int) {
 	return texts, size
 }
 
+// corpusLines is corpusTexts split into lines, for the per-line benchmarks.
+func corpusLines(b *testing.B) ([]string, int) {
+	texts, size := corpusTexts(b)
+	var lines []string
+	for _, t := range texts {
+		lines = append(lines, strings.Split(t, "\n")...)
+	}
+	return lines, size
+}
+
 // BenchmarkFormatRepairs runs the four formatting detectors over the
 // corpus (bytes per second of raw text).
 func BenchmarkFormatRepairs(b *testing.B) {
@@ -46,11 +56,7 @@ func BenchmarkFormatRepairs(b *testing.B) {
 // rules call on every line (CodeScore, HeadingLike, IsProse,
 // ParseListItem) over the corpus lines (bytes per second of raw text).
 func BenchmarkClassify(b *testing.B) {
-	texts, size := corpusTexts(b)
-	var lines []string
-	for _, t := range texts {
-		lines = append(lines, strings.Split(t, "\n")...)
-	}
+	lines, size := corpusLines(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -66,11 +72,7 @@ func BenchmarkClassify(b *testing.B) {
 // BenchmarkHeadingLike runs HeadingLike alone on every corpus line (bytes
 // per second of raw text).
 func BenchmarkHeadingLike(b *testing.B) {
-	texts, size := corpusTexts(b)
-	var lines []string
-	for _, t := range texts {
-		lines = append(lines, strings.Split(t, "\n")...)
-	}
+	lines, size := corpusLines(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
