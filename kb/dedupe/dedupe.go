@@ -562,23 +562,8 @@ func (r *runner) copies(j, c float64, na, nb int, sameQuestion bool) bool {
 // any way of being a copy needs.
 func (r *runner) copyOf(a, b []uint64, sameQuestion bool) (float64, bool) {
 	need := r.leastCopyOverlap(len(a), len(b), sameQuestion)
-	inter := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		if inter+min(len(a)-i, len(b)-j) < need {
-			return 0, false
-		}
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			inter++
-			i++
-			j++
-		}
-	}
-	if inter < need || len(a) == 0 || len(b) == 0 {
+	inter, ok := intersection(a, b, need)
+	if !ok || len(a) == 0 || len(b) == 0 {
 		return 0, false
 	}
 	// As Jaccard computes them.
