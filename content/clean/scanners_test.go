@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/internal/lazyre"
 )
 
@@ -40,18 +39,9 @@ func refParseListItem(s string) (ListItem, bool) {
 // forCorpusLines calls f with every line of the corpus files.
 func forCorpusLines(t *testing.T, f func(line string)) {
 	t.Helper()
-	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
-	if len(names) == 0 {
-		t.Fatal("no corpus")
-	}
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			f(l)
-		}
+	lines, _ := corpustest.Lines(t)
+	for _, l := range lines {
+		f(l)
 	}
 }
 

@@ -1,13 +1,12 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/canon-kb/canon/content/clean"
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // The regexps the hand-written scanners replace; they must agree.
@@ -71,18 +70,10 @@ func TestScannersMatchRegexps(t *testing.T) {
 	for _, s := range scanCases {
 		checkScanners(t, s)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
-	if len(names) == 0 {
-		t.Fatal("no corpus")
-	}
 	breaks := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkScanners(t, string(data))
-		for _, l := range strings.Split(string(data), "\n") {
+	for _, f := range corpustest.Files(t) {
+		checkScanners(t, f.Text)
+		for _, l := range strings.Split(f.Text, "\n") {
 			checkScanners(t, l)
 			if sentenceBreak(l) >= 0 {
 				breaks++

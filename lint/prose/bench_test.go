@@ -1,37 +1,17 @@
 package prose
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/internal/relit"
 )
-
-// corpusTexts reads the raw corpus files.
-func corpusTexts(tb testing.TB) ([]string, int) {
-	names, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
-	if err != nil || len(names) == 0 {
-		tb.Fatal("no corpus")
-	}
-	var texts []string
-	size := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(data))
-		size += len(data)
-	}
-	return texts, size
-}
 
 // BenchmarkAnalyze analyses the corpus and splits every unit into
 // sentences and clauses, as the claim rules do for the units their
 // keywords select (MB/s of raw text).
 func BenchmarkAnalyze(b *testing.B) {
-	texts, size := corpusTexts(b)
+	texts, size := corpustest.Texts(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -48,7 +28,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // each of the package's patterns never changes an answer on the corpus's
 // sentences and clauses.
 func TestLiteralTestKeepsAnswers(t *testing.T) {
-	texts, _ := corpusTexts(t)
+	texts, _ := corpustest.Texts(t)
 	matched := 0
 	for _, text := range texts {
 		d := Analyze(text)

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // slowly runs f with write's run copy turned off: every byte goes through
@@ -46,7 +48,7 @@ func TestPlainRunsKeepAnalysis(t *testing.T) {
 	for _, c := range plainEdgeCases {
 		equalAnalysis(t, c)
 	}
-	texts, _ := corpusTexts(t)
+	texts, _ := corpustest.Texts(t)
 	lines := 0
 	for _, text := range texts {
 		equalAnalysis(t, text)

@@ -1,28 +1,17 @@
 package artifact
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/canon-kb/canon/content/clean"
 	"github.com/canon-kb/canon/content/segment"
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // BenchmarkArtifacts runs every default artifact pattern and the
 // running-header analysis over the corpus.
 func BenchmarkArtifacts(b *testing.B) {
-	names, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", "*.txt"))
-	var texts []string
-	size := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-		size += len(data)
-	}
+	texts, size := corpustest.Texts(b)
 	var ms []*clean.Matcher
 	for _, s := range Defaults() {
 		for _, p := range s.Match {

@@ -1,12 +1,11 @@
 package structure
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/canon-kb/canon/content/clean"
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // refCaption is caption as first written: strings.Fields and the regexp
@@ -46,17 +45,9 @@ func TestCaptionLiteralTest(t *testing.T) {
 	for _, c := range captionCases {
 		checkCaption(t, c)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", "*.txt"))
-	if len(names) == 0 {
-		t.Fatal("no corpus")
-	}
 	captions := 0
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for l := range strings.Lines(string(data)) {
+	for _, f := range corpustest.Files(t) {
+		for l := range strings.Lines(f.Text) {
 			if checkCaption(t, strings.TrimRight(l, "\r\n")) {
 				captions++
 			}

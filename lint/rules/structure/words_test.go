@@ -2,11 +2,11 @@ package structure
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // refWordCounts is wordCounts as first written, with strings.FieldsFunc.
@@ -32,16 +32,8 @@ func TestWordCounts(t *testing.T) {
 	for _, s := range wordCases {
 		checkWordCounts(t, s)
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", "*.txt"))
-	if len(names) == 0 {
-		t.Fatal("no corpus")
-	}
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkWordCounts(t, string(data))
+	for _, f := range corpustest.Files(t) {
+		checkWordCounts(t, f.Text)
 	}
 }
 
