@@ -54,10 +54,12 @@ type line struct {
 	bold   bool   // bold markers wrapped the text
 	indent int
 	emoji  bool // the line starts with an emoji
-	// Classifications computed once in scan.
-	sec  bool // isSectionMarkerBare
-	head bool // clean.HeadingLike
-	code int  // clean.CodeScore
+	sec    bool // isSectionMarkerBare, computed in scan
+	// clean.HeadingLike and clean.CodeScore, computed on first use (most
+	// lines never need them): head is 0 unknown, 1 no, 2 yes; code is
+	// the score + 1, 0 unknown.
+	head int8
+	code int8
 	// questionLine, memoised: 0 unknown, 1 yes, 2 no.
 	qstate int8
 	qtext  string
@@ -110,11 +112,34 @@ func (o *outline) scan() {
 			ln.bare, ln.bold = decorate(l.Text)
 			ln.emoji = clean.EmojiLed(l.Text)
 			ln.sec = isSectionMarkerBare(ln.bare)
-			ln.head = clean.HeadingLike(l.Text)
-			ln.code = clean.CodeScore(l.Text)
 		}
 		o.lines[i] = ln
 	}
+}
+
+// head reports clean.HeadingLike of line i (false for blank and fence
+// lines), computed once.
+func (o *outline) head(i int) bool {
+	l := &o.lines[i]
+	if l.blank || l.fence {
+		return false
+	}
+	if l.head == 0 {
+		l.head = 1
+		if clean.HeadingLike(l.Text) {
+			l.head = 2
+		}
+	}
+	return l.head == 2
+}
+
+// codeScore returns clean.CodeScore of a line that is neither blank nor
+// fence, computed once.
+func (o *outline) codeScore(l *line) int {
+	if l.code == 0 {
+		l.code = int8(clean.CodeScore(l.Text)) + 1
+	}
+	return int(l.code) - 1
 }
 
 // text returns the usable title text of a regexp submatch.
@@ -325,7 +350,7 @@ func (o *outline) afterSection(i int, sectionLines []int, cands []start, explici
 // standalone reports whether line i is a paragraph of one line: blank
 // lines (or the document's edges) around it, or a heading right above.
 func (o *outline) standalone(i int) bool {
-	prevOK := i == 0 || o.lines[i-1].blank || !o.lines[i-1].fence && o.lines[i-1].head
+	prevOK := i == 0 || o.lines[i-1].blank || o.head(i-1)
 	nextOK := i+1 >= len(o.lines) || o.lines[i+1].blank
 	return prevOK && nextOK
 }
@@ -345,7 +370,9 @@ func (o *outline) questionLine(i int) (string, bool) {
 }
 
 func (o *outline) questionLine1(l *line) (string, bool) {
-	if l.blank || l.fence || l.code == clean.Code || quoted(l.Text) {
+	// A conjunction of pure tests: the costly ones (code scores, label
+	// regexps) come last, as most lines fail a cheap one.
+	if l.blank || l.fence || quoted(l.Text) {
 		return "", false
 	}
 	t := l.bare
@@ -356,25 +383,32 @@ func (o *outline) questionLine1(l *line) (string, bool) {
 		t = it.Text
 	}
 	t = titleText(clean.StripEmoji(t))
+	if t == "" || quoted(t) {
+		return "", false
+	}
+	if !endsWithQuestion(t) && !(strings.HasSuffix(t, ".") && askVerb(firstWord(t))) {
+		return "", false
+	}
+	if !oneQuestion(t) || clean.FieldCount(t) > 40 {
+		return "", false
+	}
 	if mayBeLabel(t) && (questionLabelRE.MatchString(t) || interviewerLabelRE.MatchString(t) || answerLabelRE.MatchString(t)) {
 		return "", false
 	}
-	if t == "" || quoted(t) || clean.FieldCount(t) > 40 || clean.CodeScore(t) == clean.Code {
+	if o.codeScore(l) == clean.Code || clean.CodeScore(t) == clean.Code {
 		return "", false
 	}
-	if !oneQuestion(t) {
-		return "", false
+	return t, true
+}
+
+// askVerb reports the verbs that make a title ending in "." a question
+// ("Explain the CAP theorem.").
+func askVerb(w string) bool {
+	switch w {
+	case "explain", "describe", "compare", "discuss", "differentiate", "define":
+		return true
 	}
-	if endsWithQuestion(t) {
-		return t, true
-	}
-	w := firstWord(t)
-	for _, a := range []string{"explain", "describe", "compare", "discuss", "differentiate", "define"} {
-		if w == a && strings.HasSuffix(t, ".") {
-			return t, true
-		}
-	}
-	return "", false
+	return false
 }
 
 // bareLists finds runs of three or more standalone question lines with
@@ -404,7 +438,7 @@ func (o *outline) bareLists(taken map[int]start) []start {
 		}
 		t, ok := o.questionLine(i)
 		if !ok || !o.standalone(i) {
-			if !(l.sec || l.head) || len(run) > 0 {
+			if !(l.sec || o.head(i)) || len(run) > 0 {
 				flush()
 			}
 			continue
@@ -558,7 +592,7 @@ func (o *outline) headingLine(i int) bool {
 		return true
 	}
 	t := clean.Trim(l.Text)
-	return l.head && !strings.HasSuffix(t, ":") && !quoted(t) && clean.FieldCount(l.bare) <= 10
+	return o.head(i) && !strings.HasSuffix(t, ":") && !quoted(t) && clean.FieldCount(l.bare) <= 10
 }
 
 // setApart reports whether heading line i is set apart as a heading:

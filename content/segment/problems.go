@@ -149,7 +149,7 @@ header:
 		l := o.lines[i]
 		al := answerLine{start: l.Start, end: l.End, text: l.Text, fence: l.fence}
 		if !l.blank && !l.fence {
-			al.code = int8(l.code) + 1 // scan has scored the same text
+			al.code = l.code // the outline's score of the same text, if it has one
 		}
 		ans = append(ans, al)
 	}
