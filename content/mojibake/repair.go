@@ -15,6 +15,7 @@ package mojibake
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -185,6 +186,9 @@ type region struct {
 	// costs are the first pass's costs per page, best the lowest.
 	costs []float32
 	best  float32
+	// quoted: the first pass's reading looked at the region's line, so
+	// its costs are its own and the second pass reuses no reading for it.
+	quoted bool
 }
 
 type document struct {
@@ -201,6 +205,33 @@ type document struct {
 	// region (a region's nodes are dead once its repairs are built).
 	nodes nodePool
 	at    [][]*node
+	// rec, when set, records what the first pass's reading of a region
+	// adds to totals and alpha (see analyze); quoted reports that the
+	// reading looked at the region's line (openQuote), so that it depends
+	// on where the region is and cannot be reused.
+	rec    *readMemo
+	quoted bool
+}
+
+// A readMemo is what one pass made of a region: its repairs, relative to
+// the region's start, and in the first pass what the region added to the
+// document's totals and letters and its per-page costs. Regions with the
+// same text between the same neighbours read the same.
+type readMemo struct {
+	reps    []Repair
+	adds    []float32
+	letters [][]rune
+	costs   []float32
+	best    float32
+}
+
+// reuseReadings turns the replay of readings on; tests turn it off to
+// compare with reading every region.
+var reuseReadings = true
+
+type memoKey struct {
+	text        string
+	left, right rune
 }
 
 func newDocument(text string) *document {
@@ -210,9 +241,17 @@ func newDocument(text string) *document {
 	// built, from text[start:end], for one that does.
 	start := -1
 	var mask, prevLead uint32
+	// Regions of the same text share their candidate lists, which depend
+	// on the text alone.
+	cands := map[string][][][]cand{}
 	flush := func(end int) {
 		if start >= 0 && mask != 0 {
-			g := &region{start: start, end: end, left: '\n', right: ' ', pages: mask, cands: make([][][]cand, len(pages))}
+			c := cands[text[start:end]]
+			if c == nil {
+				c = make([][][]cand, len(pages))
+				cands[text[start:end]] = c
+			}
+			g := &region{start: start, end: end, left: '\n', right: ' ', pages: mask, cands: c}
 			if start > 0 {
 				g.left, _ = utf8.DecodeLastRuneInString(text[:start])
 			}
@@ -367,11 +406,58 @@ func (pg *page) explains(old, new string) bool {
 	return string(bs) == new
 }
 
-// analyze runs every region through the model.
+// analyze runs every region through the model. A region whose text and
+// neighbours an earlier region had reads the same (unless its reading
+// looked at its line), so the earlier reading is replayed: its repairs
+// moved, and in the first pass its additions to the totals and letters,
+// made at the same point in the same order.
 func (d *document) analyze(p *params) []Repair {
 	var out []Repair
+	memo := map[memoKey]*readMemo{}
+	first := d.totals != nil
 	for _, g := range d.regions {
-		out = append(out, d.repairRegion(g, p)...)
+		if g.quoted || !reuseReadings {
+			out = append(out, d.repairRegion(g, p)...)
+			continue
+		}
+		k := memoKey{d.text[g.start:g.end], g.left, g.right}
+		if m := memo[k]; m != nil {
+			if first {
+				for _, pi := range p.order {
+					d.totals[pi] += m.adds[pi]
+					for _, r := range m.letters[pi] {
+						countLetter(d.alpha[pi], r)
+					}
+				}
+				g.costs, g.best = m.costs, m.best
+			}
+			for _, r := range m.reps {
+				r.Start += g.start
+				r.End += g.start
+				r.Lost = slices.Clone(r.Lost)
+				out = append(out, r)
+			}
+			continue
+		}
+		m := &readMemo{}
+		if first {
+			m.adds = make([]float32, len(pages))
+			m.letters = make([][]rune, len(pages))
+			d.rec = m
+		}
+		d.quoted = false
+		reps := d.repairRegion(g, p)
+		d.rec = nil
+		if d.quoted {
+			g.quoted = g.quoted || first
+		} else {
+			m.reps = shift(reps, -g.start)
+			if first {
+				m.costs, m.best = g.costs, g.best
+			}
+			memo[k] = m
+		}
+		out = append(out, reps...)
 	}
 	return out
 }
@@ -398,6 +484,7 @@ func (d *document) repairRegion(g *region, p *params) []Repair {
 		}
 		again = append(again, inner.readRegion(h, p)...)
 	}
+	d.quoted = d.quoted || inner.quoted
 	if len(again) == 0 {
 		return reps
 	}
@@ -502,6 +589,9 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 		if g.pages&(1<<pi) == 0 {
 			if first {
 				d.totals[pi] += keep
+				if d.rec != nil {
+					d.rec.adds[pi] = keep
+				}
 			}
 			continue
 		}
@@ -519,6 +609,12 @@ func (d *document) readRegion(g *region, p *params) []Repair {
 			d.totals[pi] += min(keep, end.cost)
 			for n := end; n != nil && n.back != nil; n = n.back {
 				countLetter(d.alpha[pi], n.last)
+			}
+			if d.rec != nil {
+				d.rec.adds[pi] = min(keep, end.cost)
+				for n := end; n != nil && n.back != nil; n = n.back {
+					d.rec.letters[pi] = append(d.rec.letters[pi], n.last)
+				}
 			}
 			g.costs[pi] = end.cost
 			if best == nil || end.cost < g.best {
@@ -939,6 +1035,7 @@ func (d *document) context(g *region, c *cand, pg *page, p *params) float32 {
 // openQuote reports whether the line before off opens a double quotation
 // (“, or its mojibake) that it does not close.
 func (d *document) openQuote(off int) bool {
+	d.quoted = true
 	start := strings.LastIndexByte(d.text[:off], '\n') + 1
 	line := d.text[start:off]
 	open := strings.Count(line, "“")
