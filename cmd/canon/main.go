@@ -6,5 +6,6 @@ import "os"
 
 func main() {
 	setMemoryLimit()
+	deferFirstGC()
 	os.Exit(Main(os.Args[1:], SystemIO()))
 }
