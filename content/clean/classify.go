@@ -505,13 +505,23 @@ func HeadingLike(s string) bool {
 	return sig > 0 && caps*10 >= sig*7 && CodeScore(t) != Code
 }
 
-var (
-	tableRowRE   = lazyre.New(`^\s*\|.*\|\s*$`)
-	tableDelimRE = lazyre.New(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$`)
-)
+var tableDelimRE = lazyre.New(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$`)
 
-// IsTableRow reports whether s is a markdown pipe-table row.
-func IsTableRow(s string) bool { return tableRowRE.MatchString(s) }
+// IsTableRow reports whether s is a markdown pipe-table row: the regexp
+// ^\s*\|.*\|\s*$ (the tests' reference) written out,
+// since it is asked of nearly every line. The first and last characters
+// other than \s white space are two distinct "|", with no line break
+// between them.
+func IsTableRow(s string) bool {
+	i, j := 0, len(s)
+	for i < j && isRESpace(s[i]) {
+		i++
+	}
+	for j > i && isRESpace(s[j-1]) {
+		j--
+	}
+	return j-i >= 2 && s[i] == '|' && s[j-1] == '|' && strings.IndexByte(s[i+1:j-1], '\n') < 0
+}
 
 // IsTableDelimiter reports whether s is a pipe-table delimiter row
 // ("|---|---|").

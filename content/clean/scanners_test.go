@@ -455,3 +455,46 @@ func FuzzIsDiagram(f *testing.F) {
 		}
 	})
 }
+
+// tableRowRE is what IsTableRow replaced.
+var tableRowRE = regexp.MustCompile(`^\s*\|.*\|\s*$`)
+
+var tableRowCases = []string{
+	"", "|", "||", "| |", " | a | b | ", "|a|\n", "\n|a|", "|a\n|", "|a|\n|b|", "\t|x|\r", "\f|x|\f",
+	"\v|x|", "|x|\v", "a|b|", "|a|b", "|\xff|", "| é |", "|\u00a0|\u00a0", "\u00a0|x|", "||||", " |\n",
+}
+
+// TestIsTableRowScanner compares IsTableRow with its regexp on edge cases
+// and every corpus line.
+func TestIsTableRowScanner(t *testing.T) {
+	check := func(s string) bool {
+		got, want := IsTableRow(s), tableRowRE.MatchString(s)
+		if got != want {
+			t.Errorf("IsTableRow(%q) = %v, the regexp gives %v", s, got, want)
+		}
+		return want
+	}
+	for _, s := range tableRowCases {
+		check(s)
+	}
+	n := 0
+	forCorpusLines(t, func(l string) {
+		if check(l) {
+			n++
+		}
+	})
+	if n == 0 {
+		t.Error("no corpus line is a table row")
+	}
+}
+
+func FuzzIsTableRow(f *testing.F) {
+	for _, s := range tableRowCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsTableRow(s), tableRowRE.MatchString(s); got != want {
+			t.Errorf("IsTableRow(%q) = %v, the regexp gives %v", s, got, want)
+		}
+	})
+}

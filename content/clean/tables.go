@@ -149,19 +149,24 @@ func rowLike(s *scan, i int) bool {
 	return s.row[i] == 1
 }
 
+// rowLike1 is a conjunction of pure tests, the cheap ones first: most
+// lines are sentences or too long, and need no code score.
 func rowLike1(s *scan, i int) bool {
 	t := s.trimmed[i]
-	if _, ok := ParseListItem(t); ok || IsTableRow(t) || s.codeScore(i) != NotCode || strings.Contains(t, "\t") || IsDiagram(t) {
-		return false
-	}
 	if strings.HasSuffix(t, ".") && strings.Count(t, " ") > 3 {
 		return false // a sentence
 	}
-	n := FieldCount(t)
-	if n == 1 && !runTogether(t, true) && !(len(t) >= 10 && unicode.IsUpper([]rune(t)[0])) {
+	if strings.HasSuffix(t, ":") || strings.Contains(t, "\t") {
 		return false
 	}
-	return n >= 1 && n <= 25 && !strings.HasSuffix(t, ":")
+	n := FieldCount(t)
+	if n < 1 || n > 25 {
+		return false
+	}
+	if _, ok := ParseListItem(t); ok || IsTableRow(t) || IsDiagram(t) || s.codeScore(i) != NotCode {
+		return false
+	}
+	return n != 1 || runTogether(t, true) || len(t) >= 10 && unicode.IsUpper([]rune(t)[0])
 }
 
 var runTogetherRE = lazyre.New(`\p{Ll}{2}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}{2,}\p{Ll}|\)\p{Ll}`)
