@@ -141,12 +141,12 @@ header:
 	if p.Body != "" {
 		p.Question = p.Title + "\n\n" + p.Body
 	}
-	var ans []answerLine
+	ans := make([]answerLine, 0, max(end-i, 0)+1)
 	if first != nil {
 		ans = append(ans, *first)
 	}
 	for ; i < end; i++ {
-		l := o.lines[i]
+		l := &o.lines[i]
 		al := answerLine{start: l.Start, end: l.End, text: l.Text, fence: l.fence}
 		if !l.blank && !l.fence {
 			al.code = l.code // the outline's score of the same text, if it has one
