@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/content/clean"
@@ -374,8 +375,8 @@ func collectTruncations(p *lint.Pass) *truncations {
 	text := p.Doc.Text
 	noFinalBreak := !strings.HasSuffix(text, "\n")
 	own := wordCounts(text)
-	t := &truncations{words: make([]string, 0, len(own))}
-	for w := range own {
+	t := &truncations{words: make([]string, 0, len(own.index))}
+	for w := range own.index {
 		t.words = append(t.words, strings.Clone(w))
 	}
 	for i := range p.Problems {
@@ -398,7 +399,7 @@ func collectTruncations(p *lint.Pass) *truncations {
 		c := truncation{atEOF: noFinalBreak && strings.TrimRight(text[b.Span.End:], " \t") == ""}
 		if !c.atEOF {
 			c.word = lastWord(line)
-			if own[c.word] > 1 || len(c.word) < 3 {
+			if own.count(c.word) > 1 || len(c.word) < 3 {
 				continue
 			}
 		}
@@ -449,27 +450,79 @@ func lastWord(line string) string {
 	return f[len(f)-1]
 }
 
-// wordCounts counts the words of a text, lower case.
-// Words are runs of letters and digits, as strings.FieldsFunc would cut
-// them, counted as they are found rather than collected first.
-func wordCounts(text string) map[string]int {
+// words counts the words of a text: index maps each distinct word to its
+// count in n.
+type words struct {
+	index map[string]int32
+	n     []int32
+}
+
+func (w *words) count(s string) int {
+	if i, ok := w.index[s]; ok {
+		return int(w.n[i])
+	}
+	return 0
+}
+
+// wordByte marks the ASCII letters and digits.
+var wordByte = func() (t [128]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+// wordCounts counts the words of a text, lower case: runs of letters and
+// digits, as strings.FieldsFunc would cut them from strings.ToLower(text)
+// (case mapping keeps a rune a letter or digit or not, see
+// TestLowerKeepsWordRunes). Words are lowered one by one into a buffer
+// and looked up without a string, so only a new word allocates, and a
+// word already in lower-case ASCII is a substring of text.
+func wordCounts(text string) *words {
 	// Sized for the distinct words of prose (about one per 40 bytes of
 	// the corpus), so the map rarely grows.
-	m := make(map[string]int, len(text)/40)
-	lower := strings.ToLower(text)
-	start := -1
-	for i, r := range lower {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
+	w := &words{index: make(map[string]int32, len(text)/40)}
+	var buf []byte
+	for i := 0; i < len(text); {
+		start, plain := i, true
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				plain = plain && !(c >= 'A' && c <= 'Z')
+				i++
+				continue
 			}
-		} else if start >= 0 {
-			m[lower[start:i]]++
-			start = -1
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			plain = false
+			i += size
 		}
+		if i == start {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		word := text[start:i]
+		if !plain {
+			buf = buf[:0]
+			for _, r := range word {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			if k, ok := w.index[string(buf)]; ok {
+				w.n[k]++
+				continue
+			}
+			word = string(buf)
+		} else if k, ok := w.index[word]; ok {
+			w.n[k]++
+			continue
+		}
+		w.index[word] = int32(len(w.n))
+		w.n = append(w.n, 1)
 	}
-	if start >= 0 {
-		m[lower[start:]]++
-	}
-	return m
+	return w
 }

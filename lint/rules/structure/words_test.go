@@ -21,7 +21,12 @@ func refWordCounts(text string) map[string]int {
 var wordCases = []string{"", "a", "Hello, World! hello", "x\xffy", "ÉCOLE école 42x", "  trailing  ", "İstanbul ſ"}
 
 func checkWordCounts(t *testing.T, s string) {
-	if got, want := wordCounts(s), refWordCounts(s); !maps.Equal(got, want) {
+	w := wordCounts(s)
+	got := map[string]int{}
+	for word, k := range w.index {
+		got[word] = int(w.n[k])
+	}
+	if want := refWordCounts(s); !maps.Equal(got, want) {
 		t.Errorf("wordCounts(%q) = %v, want %v", s, got, want)
 	}
 }
@@ -42,4 +47,28 @@ func FuzzWordCounts(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkWordCounts)
+}
+
+// TestLowerKeepsWordRunes checks, for every rune, what wordCounts relies
+// on to cut words before lowering them: unicode.ToLower keeps a rune a
+// letter or digit, or not one.
+func TestLowerKeepsWordRunes(t *testing.T) {
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if word(r) != word(unicode.ToLower(r)) {
+			t.Errorf("%U is a word rune: %v, lower-cased %U: %v", r, word(r), unicode.ToLower(r), word(unicode.ToLower(r)))
+		}
+	}
+}
+
+// BenchmarkWordCounts measures wordCounts on the corpus (MB/s, allocs).
+func BenchmarkWordCounts(b *testing.B) {
+	texts, size := corpustest.Texts(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			wordCounts(s)
+		}
+	}
 }
