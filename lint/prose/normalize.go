@@ -1,7 +1,6 @@
 package prose
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,19 +13,31 @@ import (
 // the maps turn a match back into document offsets, so nothing is ever
 // searched for again in the original (Vale's location drift).
 type builder struct {
-	buf    []byte
-	src    []int32 // document offset where the source of buf[i] starts
-	srcEnd []int32 // document offset where it ends
+	buf  []byte
+	offs offsets // the document span each byte of buf came from
+	// ref, in tests, holds the maps as per-byte arrays, written where
+	// offs is written: the reference offs must agree with.
+	ref *byteMaps
 	// unitStart is where the current unit began in buf; leading spaces of
 	// a unit are dropped.
 	unitStart int
 	scratch   []byte
 }
 
+// byteMaps are the source maps as first written: for every output byte,
+// the document offsets where its source starts and ends.
+type byteMaps struct{ src, srcEnd []int32 }
+
+// keepByteMaps makes builders keep byteMaps too (tests only).
+var keepByteMaps = false
+
 func (b *builder) emitByte(c byte, start, end int) {
 	b.buf = append(b.buf, c)
-	b.src = append(b.src, int32(start))
-	b.srcEnd = append(b.srcEnd, int32(end))
+	b.offs.add(len(b.buf)-1, start, end)
+	if b.ref != nil {
+		b.ref.src = append(b.ref.src, int32(start))
+		b.ref.srcEnd = append(b.ref.srcEnd, int32(end))
+	}
 }
 
 // plainByte marks the ASCII bytes write only lower-cases, each its own
@@ -46,18 +57,27 @@ var plainByte = func() (t [256]bool) {
 // each from its own byte: emitByte(lower(text[p]), p, p+1) for every p,
 // without a call and three appends per byte.
 func (b *builder) emitPlain(text string, i, k int) {
-	n, m := len(b.buf), k-i
+	n := len(b.buf)
 	b.buf = append(b.buf, text[i:k]...)
-	b.src = slices.Grow(b.src, m)[:n+m]
-	b.srcEnd = slices.Grow(b.srcEnd, m)[:n+m]
-	buf, src, srcEnd := b.buf[n:n+m], b.src[n:n+m], b.srcEnd[n:n+m]
+	buf := b.buf[n:]
 	for x := range buf {
 		if c := buf[x]; 'A' <= c && c <= 'Z' {
 			buf[x] = c + 'a' - 'A'
 		}
-		src[x] = int32(i + x)
-		srcEnd[x] = int32(i + x + 1)
 	}
+	b.offs.addRun(n, i)
+	if b.ref != nil {
+		for p := i; p < k; p++ {
+			b.ref.src = append(b.ref.src, int32(p))
+			b.ref.srcEnd = append(b.ref.srcEnd, int32(p+1))
+		}
+	}
+}
+
+// srcAt returns where the source of output byte k starts.
+func (b *builder) srcAt(k int) int {
+	s, _ := b.offs.at(k)
+	return int(s)
 }
 
 func (b *builder) emit(s string, start, end int) {
@@ -87,7 +107,11 @@ func (b *builder) trimSpace() {
 }
 
 func (b *builder) truncate(n int) {
-	b.buf, b.src, b.srcEnd = b.buf[:n], b.src[:n], b.srcEnd[:n]
+	b.buf = b.buf[:n]
+	b.offs.truncate(n)
+	if b.ref != nil {
+		b.ref.src, b.ref.srcEnd = b.ref.src[:n], b.ref.srcEnd[:n]
+	}
 }
 
 // endsWith reports whether the current unit's output ends with s.
@@ -284,16 +308,16 @@ func (n *normalizer) contraction(i, j, end int) bool {
 	if j >= end || lower(text[j]) != 't' || j+1 < end && isWordByte(text[j+1]) || !b.endsWith("n") {
 		return false
 	}
-	nStart := int(b.src[len(b.buf)-1])
+	nStart := b.srcAt(len(b.buf) - 1)
 	switch {
 	case b.endsWith("won") && wordStartsAt(b, 3):
-		start := int(b.src[len(b.buf)-3])
+		start := b.srcAt(len(b.buf) - 3)
 		b.truncate(len(b.buf) - 3)
 		b.emit("will not", start, j+1)
 	case b.endsWith("can") && wordStartsAt(b, 3):
 		b.emit("not", nStart, j+1)
 	case b.endsWith("shan") && wordStartsAt(b, 4):
-		start := int(b.src[len(b.buf)-4])
+		start := b.srcAt(len(b.buf) - 4)
 		b.truncate(len(b.buf) - 4)
 		b.emit("shall not", start, j+1)
 	default:
@@ -331,6 +355,9 @@ func isWordByte(c byte) bool {
 // Normalize returns s normalised as rule patterns and keywords see text.
 func Normalize(s string) string {
 	b := &builder{}
+	if keepByteMaps {
+		b.ref = &byteMaps{}
+	}
 	n := &normalizer{b: b, text: s}
 	n.write(0, len(s))
 	b.trimSpace()

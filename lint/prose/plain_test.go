@@ -35,10 +35,65 @@ func equalAnalysis(t *testing.T, text string) {
 	if fastNorm != slowNorm {
 		t.Fatalf("Normalize(%.80q) = %.80q, switch alone gives %.80q", text, fastNorm, slowNorm)
 	}
-	if fastDoc.Text != slowDoc.Text || !reflect.DeepEqual(fastDoc.src, slowDoc.src) ||
-		!reflect.DeepEqual(fastDoc.srcEnd, slowDoc.srcEnd) || !reflect.DeepEqual(fastDoc.Units, slowDoc.Units) {
+	if fastDoc.Text != slowDoc.Text || !reflect.DeepEqual(expand(fastDoc), expand(slowDoc)) ||
+		!reflect.DeepEqual(fastDoc.Units, slowDoc.Units) {
 		t.Fatalf("Analyze(%.80q) differs from the switch alone", text)
 	}
+}
+
+// expand returns a Doc's source maps byte by byte.
+func expand(d *Doc) byteMaps {
+	var m byteMaps
+	for k := range len(d.Text) {
+		s, e := d.offs.at(k)
+		m.src = append(m.src, s)
+		m.srcEnd = append(m.srcEnd, e)
+	}
+	return m
+}
+
+// checkPieces compares a Doc's pieces with the per-byte maps the builder
+// kept beside them (keepByteMaps), written where the pieces are.
+func checkPieces(t *testing.T, text string) {
+	t.Helper()
+	keepByteMaps = true
+	defer func() { keepByteMaps = false }()
+	d := Analyze(text)
+	if d.ref == nil {
+		t.Fatal("no per-byte maps kept")
+	}
+	if got := expand(d); !reflect.DeepEqual(got.src, d.ref.src) || !reflect.DeepEqual(got.srcEnd, d.ref.srcEnd) {
+		for k := range got.src {
+			if got.src[k] != d.ref.src[k] || got.srcEnd[k] != d.ref.srcEnd[k] {
+				t.Fatalf("Analyze(%.80q): byte %d of %q maps to [%d,%d), per-byte maps give [%d,%d)",
+					text, k, d.Text, got.src[k], got.srcEnd[k], d.ref.src[k], d.ref.srcEnd[k])
+			}
+		}
+		t.Fatalf("Analyze(%.80q): %d mapped bytes, per-byte maps have %d", text, len(got.src), len(d.ref.src))
+	}
+}
+
+// TestPiecesKeepMaps checks the run-length source maps against the
+// per-byte maps they replaced, on edge cases, the corpus files and each
+// corpus line alone.
+func TestPiecesKeepMaps(t *testing.T) {
+	for _, c := range plainEdgeCases {
+		checkPieces(t, c)
+	}
+	texts, _ := corpustest.Texts(t)
+	for _, text := range texts {
+		checkPieces(t, text)
+		for l := range strings.Lines(text) {
+			checkPieces(t, l)
+		}
+	}
+}
+
+func FuzzPieces(f *testing.F) {
+	for _, c := range plainEdgeCases {
+		f.Add(c)
+	}
+	f.Fuzz(checkPieces)
 }
 
 // TestPlainRunsKeepAnalysis checks that copying runs of plain bytes gives

@@ -79,9 +79,11 @@ type Doc struct {
 	// Text is the normalised text of every unit, one unit a line.
 	Text  string
 	Units []Unit
-	// src and srcEnd give, for every byte of Text, the document span it
-	// was written from.
-	src, srcEnd []int32
+	// offs gives, for every byte of Text, the document span it was
+	// written from.
+	offs offsets
+	// ref is the builder's byteMaps, in tests.
+	ref *byteMaps
 	// doc is the document text, for the case of the letter after a period.
 	doc string
 }
@@ -107,16 +109,24 @@ func (d *Doc) Source(s Span) (start, end int) {
 		s.End--
 	}
 	if s.Start >= s.End {
-		if s.Start >= len(d.src) {
+		if s.Start >= len(d.Text) {
 			return 0, 0
 		}
-		return int(d.src[s.Start]), int(d.src[s.Start])
+		return d.srcAt(s.Start), d.srcAt(s.Start)
 	}
-	start, end = int(d.src[s.Start]), int(d.srcEnd[s.End-1])
+	start = d.srcAt(s.Start)
+	_, e := d.offs.at(s.End - 1)
+	end = int(e)
 	if end < start {
 		end = start
 	}
 	return start, end
+}
+
+// srcAt returns where the source of byte k of Text starts.
+func (d *Doc) srcAt(k int) int {
+	s, _ := d.offs.at(k)
+	return int(s)
 }
 
 // UnitText returns the normalised text of unit i.
@@ -135,10 +145,10 @@ func (d *Doc) UnitAt(off int) int {
 // Analyze splits text (a document's repaired text) into units.
 func Analyze(text string) *Doc {
 	lines := splitLines(text)
-	b := &builder{
-		buf:    make([]byte, 0, len(text)+len(text)/8),
-		src:    make([]int32, 0, len(text)+len(text)/8),
-		srcEnd: make([]int32, 0, len(text)+len(text)/8),
+	// About one piece of source map for every 10 bytes of the corpus.
+	b := &builder{buf: make([]byte, 0, len(text)+len(text)/8), offs: make(offsets, 0, len(text)/8)}
+	if keepByteMaps {
+		b.ref = &byteMaps{}
 	}
 	// About one unit for every two lines (blank lines and wrapped lines
 	// make none); sized once instead of grown.
@@ -146,7 +156,7 @@ func Analyze(text string) *Doc {
 	a := &analyzer{text: text, lines: lines, b: b, n: &normalizer{b: b, text: text}, d: d,
 		open: -1, title: -1, heading: -1, leadIn: -1}
 	a.run()
-	a.d.src, a.d.srcEnd = b.src, b.srcEnd
+	a.d.offs, a.d.ref = b.offs, b.ref
 	maskQuotations(a.d, b.buf, text)
 	a.d.Text = string(b.buf)
 	a.d.doc = text
@@ -287,10 +297,11 @@ func (a *analyzer) close() {
 }
 
 func lastSrc(b *builder) int32 {
-	if len(b.srcEnd) == 0 {
+	if len(b.buf) == 0 {
 		return 0
 	}
-	return b.srcEnd[len(b.srcEnd)-1]
+	_, end := b.offs.at(len(b.buf) - 1)
+	return end
 }
 
 // row writes a table row. The first row of a table is its header; every
@@ -318,8 +329,13 @@ func (a *analyzer) row(i int) {
 		if j < len(a.header) && a.header[j].end > a.header[j].start {
 			mark := len(a.b.buf)
 			a.n.write(a.header[j].start, a.header[j].end)
-			for k := mark; k < len(a.b.buf); k++ {
-				a.b.src[k], a.b.srcEnd[k] = int32(c.start), int32(c.start)
+			if mark < len(a.b.buf) {
+				a.b.offs.set(mark, c.start, c.start)
+			}
+			if a.b.ref != nil {
+				for k := mark; k < len(a.b.buf); k++ {
+					a.b.ref.src[k], a.b.ref.srcEnd[k] = int32(c.start), int32(c.start)
+				}
 			}
 			a.b.emit(": ", c.start, c.start)
 		}
@@ -349,7 +365,7 @@ func splitSentences(d *Doc, text string, u *Unit) {
 			continue
 		}
 		if i+1 < u.End {
-			r, _ := utf8.DecodeRuneInString(text[d.src[i+2]:])
+			r, _ := utf8.DecodeRuneInString(text[d.srcAt(i+2):])
 			if c == '.' && !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '(') {
 				continue
 			}
@@ -508,7 +524,7 @@ func maskQuotations(d *Doc, buf []byte, text string) {
 			switch {
 			case open < 0 && (c == '"' || singles && c == '\'' && (i == u.Start || strings.IndexByte(" ([{", buf[i-1]) >= 0) && i+1 < u.End && isWordByte(buf[i+1])):
 				open, quote = i, c
-				curly = strings.HasPrefix(text[d.src[i]:], "“")
+				curly = strings.HasPrefix(text[d.srcAt(i):], "“")
 			case open >= 0 && c == quote && (quote == '"' || i+1 == u.End || strings.IndexByte(" .,;:)]}!?", buf[i+1]) >= 0):
 				if curly || len(strings.Fields(string(buf[open+1:i]))) >= 4 {
 					for j := open + 1; j < i; j++ {
