@@ -472,7 +472,7 @@ func (w *dirWriter) mkdirFor(name string) error {
 }
 
 func (w *dirWriter) write(name string, b []byte) error {
-	if err := os.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), b, 0o644); err != nil {
+	if err := writeFile(filepath.Join(w.root, filepath.FromSlash(name)), b); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil

@@ -16,23 +16,28 @@ import (
 // of every copy are kept.
 func mergeAnswer(items []Item, group []int) *Answer {
 	fc := featureCache{}
-	copies := make([]int, len(group))
-	copy(copies, group)
-	scores := make(map[int]int, len(group))
-	for _, i := range group {
-		scores[i] = fc.score(items[i].Problem.Blocks)
+	// Each copy's blocks are looked up in the cache once; merging then
+	// works on their features, not on their text.
+	copies := make([]answerCopy, len(group))
+	for k, i := range group {
+		c := answerCopy{blocks: items[i].Problem.Blocks}
+		c.fs = fc.all(c.blocks)
+		c.score = score(c.blocks, c.fs)
+		copies[k] = c
 	}
-	sort.SliceStable(copies, func(i, j int) bool { return scores[copies[i]] > scores[copies[j]] })
-	merged := cloneBlocks(items[copies[0]].Problem.Blocks)
-	for _, i := range copies[1:] {
+	sort.SliceStable(copies, func(i, j int) bool { return copies[i].score > copies[j].score })
+	merged := copies[0]
+	merged.blocks = cloneBlocks(merged.blocks)
+	merged.fs = append([]*features(nil), merged.fs...)
+	for _, c := range copies[1:] {
 		// Merging a copy identical to the base changes nothing (every block
 		// aligns with itself and is kept), so the common case of verbatim
 		// repeats costs a comparison, not an alignment.
-		if other := items[i].Problem.Blocks; !sameBlocks(merged, other) {
-			merged = fc.mergeBlocks(merged, other)
+		if !sameBlocks(merged.blocks, c.blocks) {
+			merged = mergeBlocks(merged, c)
 		}
 	}
-	a := &Answer{Markdown: joinBlocks(merged), Findings: []FindingRef{}}
+	a := &Answer{Markdown: joinBlocks(merged.blocks), Findings: []FindingRef{}}
 	seen := map[FindingRef]bool{}
 	for _, i := range group {
 		a.Sources = append(a.Sources, items[i].Source)
@@ -45,8 +50,16 @@ func mergeAnswer(items []Item, group []int) *Answer {
 	}
 	sortSources(a.Sources)
 	sortFindings(a.Findings)
-	a.score = fc.score(merged)
+	a.score = score(merged.blocks, merged.fs)
 	return a
+}
+
+// An answerCopy is one copy's blocks and their features (fs[k] those of
+// blocks[k]), or the merge of several copies.
+type answerCopy struct {
+	blocks []segment.Block
+	fs     []*features
+	score  int
 }
 
 // sameBlocks reports whether two answers have the same blocks, as far as
@@ -67,9 +80,10 @@ func sameBlocks(a, b []segment.Block) bool {
 // distinct block text: copies of an answer repeat most of their blocks.
 type features struct {
 	squeezed string
-	words    []uint64 // word 1-shingles
+	hashes   []uint64 // its words' hashes, until words is made of them
+	words    []uint64 // word 1-shingles, nil until first needed
 	nwords   int      // len(dedupe.Words)
-	fields   int      // len(strings.Fields)
+	fields   int      // len(strings.Fields), -1 until first needed
 }
 
 type featureCache map[string]*features
@@ -78,15 +92,26 @@ func (fc featureCache) get(md string) *features {
 	if f, ok := fc[md]; ok {
 		return f
 	}
-	f := &features{squeezed: dedupe.Squeeze(md), nwords: len(dedupe.Words(md)), fields: -1}
+	sq, words := dedupe.FoldWords(md)
+	f := &features{squeezed: sq, hashes: words, nwords: len(words), fields: -1}
 	fc[md] = f
 	return f
 }
 
-func (fc featureCache) shingles(md string) []uint64 {
-	f := fc.get(md)
+// all returns the features of every block.
+func (fc featureCache) all(bs []segment.Block) []*features {
+	fs := make([]*features, len(bs))
+	for k, b := range bs {
+		fs[k] = fc.get(b.Markdown)
+	}
+	return fs
+}
+
+// shingles returns the set dedupe.Shingles(md, 1) gives.
+func (f *features) shingles() []uint64 {
 	if f.words == nil {
-		f.words = dedupe.Shingles(md, 1)
+		f.words = dedupe.WordSet(f.hashes)
+		f.hashes = nil
 		if f.words == nil {
 			f.words = []uint64{}
 		}
@@ -94,8 +119,7 @@ func (fc featureCache) shingles(md string) []uint64 {
 	return f.words
 }
 
-func (fc featureCache) fieldCount(md string) int {
-	f := fc.get(md)
+func (f *features) fieldCount(md string) int {
 	if f.fields < 0 {
 		f.fields = len(strings.Fields(md))
 	}
@@ -116,9 +140,11 @@ func joinBlocks(bs []segment.Block) string {
 
 // blockSim is how much two blocks say the same thing: 1 when their text
 // is the same once whitespace and markup are gone, high when one is a
-// truncation of the other, else the Jaccard index of their words.
-func (fc featureCache) blockSim(a, b segment.Block) float64 {
-	sa, sb := fc.get(a.Markdown).squeezed, fc.get(b.Markdown).squeezed
+// truncation of the other, else the Jaccard index of their words. Below
+// minBlockSim the value does not matter (the blocks do not align), and a
+// Jaccard index that cannot reach it is given as 0.
+func blockSim(fa, fb *features) float64 {
+	sa, sb := fa.squeezed, fb.squeezed
 	switch {
 	case sa == sb:
 		return 1
@@ -127,8 +153,17 @@ func (fc featureCache) blockSim(a, b segment.Block) float64 {
 	case len(sa) >= 24 && len(sb) >= 24 && (strings.HasPrefix(sa, sb) || strings.HasPrefix(sb, sa)):
 		return 0.9
 	}
-	j, _ := dedupe.Jaccard(fc.shingles(a.Markdown), fc.shingles(b.Markdown))
-	return j
+	a, b := fa.shingles(), fb.shingles()
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	// inter/(|a|+|b|-inter) >= 1/2 needs 3·inter >= |a|+|b|.
+	inter, ok := dedupe.Intersection(a, b, (len(a)+len(b))/3)
+	if !ok {
+		return 0
+	}
+	// As dedupe.Jaccard computes it.
+	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
 // minBlockSim is the least similarity at which two blocks are versions of
@@ -139,48 +174,54 @@ const minBlockSim = 0.5
 // similarity of matched blocks, in order) and returns base with the better
 // version of each matched block, and with other's unmatched blocks
 // inserted where they stood when base lacks their text.
-func (fc featureCache) mergeBlocks(base, other []segment.Block) []segment.Block {
-	n, m := len(base), len(other)
-	sim := make([][]float64, n)
-	for i := range sim {
-		sim[i] = make([]float64, m)
-		for j := range sim[i] {
-			sim[i][j] = fc.blockSim(base[i], other[j])
+func mergeBlocks(base, other answerCopy) answerCopy {
+	n, m := len(base.blocks), len(other.blocks)
+	// sim[i*m+j] compares base block i with other block j; best[i*(m+1)+j]
+	// is the best total for base[i:], other[j:].
+	sim := make([]float64, n*m)
+	for i := range n {
+		for j := range m {
+			sim[i*m+j] = blockSim(base.fs[i], other.fs[j])
 		}
 	}
-	// best[i][j]: best total for base[i:], other[j:].
-	best := make([][]float64, n+1)
-	for i := range best {
-		best[i] = make([]float64, m+1)
-	}
+	w := m + 1
+	best := make([]float64, (n+1)*w)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			v := max(best[i+1][j], best[i][j+1])
-			if sim[i][j] >= minBlockSim {
-				v = max(v, sim[i][j]+best[i+1][j+1])
+			v := max(best[(i+1)*w+j], best[i*w+j+1])
+			if s := sim[i*m+j]; s >= minBlockSim {
+				v = max(v, s+best[(i+1)*w+j+1])
 			}
-			best[i][j] = v
+			best[i*w+j] = v
 		}
 	}
 	whole, wholeDone := "", false // base's squeezed text, when first needed
-	var out []segment.Block
+	var out answerCopy
+	keep := func(b segment.Block, f *features) {
+		out.blocks = append(out.blocks, b)
+		out.fs = append(out.fs, f)
+	}
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
-		case i < n && j < m && sim[i][j] >= minBlockSim && best[i][j] == sim[i][j]+best[i+1][j+1]:
-			out = append(out, fc.better(base[i], other[j]))
+		case i < n && j < m && sim[i*m+j] >= minBlockSim && best[i*w+j] == sim[i*m+j]+best[(i+1)*w+j+1]:
+			if better(base.blocks[i], other.blocks[j], base.fs[i], other.fs[j]) {
+				keep(other.blocks[j], other.fs[j])
+			} else {
+				keep(base.blocks[i], base.fs[i])
+			}
 			i++
 			j++
-		case i < n && (j == m || best[i][j] == best[i+1][j]):
-			out = append(out, base[i])
+		case i < n && (j == m || best[i*w+j] == best[(i+1)*w+j]):
+			keep(base.blocks[i], base.fs[i])
 			i++
 		default:
-			if sq := fc.get(other[j].Markdown).squeezed; sq != "" {
+			if sq := other.fs[j].squeezed; sq != "" {
 				if !wholeDone {
-					whole, wholeDone = dedupe.Squeeze(joinBlocks(base)), true
+					whole, wholeDone = dedupe.Squeeze(joinBlocks(base.blocks)), true
 				}
 				if !strings.Contains(whole, sq) {
-					out = append(out, other[j])
+					keep(other.blocks[j], other.fs[j])
 				}
 			}
 			j++
@@ -201,34 +242,29 @@ func kindRank(k segment.BlockKind) int {
 	return 1
 }
 
-// better picks the more intact of two versions of a block: the richer
-// kind, then the one that keeps more of the text (a truncated copy loses),
-// then the one with more separate words (spaces lost in a scrape glue
-// words together), else a.
-func (fc featureCache) better(a, b segment.Block) segment.Block {
+// better reports whether b is the more intact of two versions of a block
+// (fa and fb their features): the richer kind, then the one that keeps
+// more of the text (a truncated copy loses), then the one with more
+// separate words (spaces lost in a scrape glue words together); a when
+// nothing tells them apart.
+func better(a, b segment.Block, fa, fb *features) bool {
 	if ra, rb := kindRank(a.Kind), kindRank(b.Kind); ra != rb {
-		if rb > ra {
-			return b
-		}
-		return a
+		return rb > ra
 	}
-	sa, sb := fc.get(a.Markdown).squeezed, fc.get(b.Markdown).squeezed
+	sa, sb := fa.squeezed, fb.squeezed
 	if len(sb) > len(sa) && strings.HasPrefix(sb, sa) {
-		return b
+		return true
 	}
-	if sa == sb && fc.fieldCount(b.Markdown) > fc.fieldCount(a.Markdown) {
-		return b
-	}
-	return a
+	return sa == sb && fb.fieldCount(b.Markdown) > fa.fieldCount(a.Markdown)
 }
 
 // score rates how complete an answer is: its words, with code, tables,
 // diagrams and lists counted as worth more than their words, since they
-// are what scrapes lose first.
-func (fc featureCache) score(bs []segment.Block) int {
+// are what scrapes lose first. fs are the blocks' features.
+func score(bs []segment.Block, fs []*features) int {
 	s := 0
-	for _, b := range bs {
-		s += fc.get(b.Markdown).nwords
+	for k, b := range bs {
+		s += fs[k].nwords
 		switch b.Kind {
 		case segment.Code, segment.Table, segment.Diagram:
 			s += 40

@@ -36,7 +36,7 @@ type Answer struct {
 	// Findings are the lint findings in any copy.
 	Findings []FindingRef `json:"findings"`
 
-	score int // how complete the answer is (featureCache.score), for ranking
+	score int // how complete the answer is (see score in merge.go), for ranking
 }
 
 // A Source is a raw occurrence: the path as given and the 1-based raw line

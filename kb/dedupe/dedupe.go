@@ -262,13 +262,13 @@ func (r *runner) prepare() {
 	r.parallel(len(r.docs), func(i int) {
 		d := r.docs[i]
 		p := &r.prep[i]
-		q := d.Question
-		if QuestionKey(q) == "" {
-			q = d.Title
+		qkey, tkey := QuestionKey(d.Question), QuestionKey(d.Title)
+		p.qkey = qkey
+		if qkey == "" {
+			p.qkey = tkey
 		}
-		p.qkey = QuestionKey(q)
 		p.terms = append(p.terms, r.lx.Analyze(d.Title))
-		if QuestionKey(d.Question) != "" && QuestionKey(d.Question) != QuestionKey(d.Title) {
+		if qkey != "" && qkey != tkey {
 			p.terms = append(p.terms, r.lx.Analyze(d.Question))
 		}
 		if answer := d.text(); strings.TrimSpace(answer) != "" {

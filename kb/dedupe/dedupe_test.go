@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 func TestFoldUndoesMojibake(t *testing.T) {
@@ -271,4 +273,44 @@ func TestQuestionClassKey(t *testing.T) {
 	if c[0] == c[2] || c[0] == c[3] || c[2] == c[3] {
 		t.Errorf("different questions share a class: %v", c)
 	}
+}
+
+// foldWordsAgree checks FoldWords(s) against Squeeze, Words and
+// Shingles(s, 1), which it replaces for kb's merging.
+func foldWordsAgree(t *testing.T, s string) {
+	t.Helper()
+	sq, words := FoldWords(s)
+	if want := Squeeze(s); sq != want {
+		t.Fatalf("FoldWords(%q) squeezed = %q, Squeeze gives %q", s, sq, want)
+	}
+	if want := len(Words(s)); len(words) != want {
+		t.Fatalf("FoldWords(%q) gives %d words, Words %d", s, len(words), want)
+	}
+	got, want := WordSet(words), Shingles(s, 1)
+	if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+		t.Fatalf("WordSet(FoldWords(%q)) = %v, Shingles(s, 1) = %v", s, got, want)
+	}
+}
+
+func TestFoldWords(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "-", "1.", "- a\n2) b c\n• d", "Whatâ€™s the difference",
+		"e\u0301te\u0301 cafe\u0301", "ＡＰＩ ｇａｔｅｗａｙ", "fromsetTimeout()and", "a\xffb \xc3", "x²+y³ = ½",
+		"Executes callbacks from `setTimeout()` and **setInterval()** whose timers expired.",
+	} {
+		foldWordsAgree(t, s)
+	}
+	texts, _ := corpustest.Texts(t)
+	for _, text := range texts {
+		for _, para := range strings.Split(text, "\n\n") {
+			foldWordsAgree(t, para)
+		}
+	}
+}
+
+func FuzzFoldWords(f *testing.F) {
+	for _, s := range []string{"- a\n2) b", "Whatâ€™s", "e\u0301t", "a\xffb"} {
+		f.Add(s)
+	}
+	f.Fuzz(foldWordsAgree)
 }

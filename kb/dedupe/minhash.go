@@ -132,11 +132,12 @@ func CharGrams(text string, n int) []uint64 {
 
 // fnv64a is hash/fnv's 64-bit FNV-1a of s, without the hash.Hash64
 // interface and the []byte copy its Write needs.
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
 func fnv64a(s string) uint64 {
-	const (
-		offset64 = 14695981039346656037
-		prime64  = 1099511628211
-	)
 	h := uint64(offset64)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])

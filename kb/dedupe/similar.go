@@ -124,6 +124,10 @@ func Jaccard(a, b []uint64) (jaccard, containment float64) {
 	return float64(inter) / float64(len(a)+len(b)-inter), float64(inter) / float64(small)
 }
 
+// Intersection is intersection, for callers that need only know whether
+// two sets share at least need hashes.
+func Intersection(a, b []uint64, need int) (int, bool) { return intersection(a, b, need) }
+
 // intersection returns |a∩b| for two sorted sets of hashes, or false as
 // soon as the count can no longer reach need (need 0 always counts to the
 // end).

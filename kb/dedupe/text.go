@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,6 +125,50 @@ func Words(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// FoldWords gives, from one fold of s, what Squeeze(s) and Words(s) do:
+// the squeezed text, and a hash of each word in order (as many as Words
+// returns), of which WordSet makes Shingles(s, 1).
+func FoldWords(s string) (squeezed string, words []uint64) {
+	s = Fold(stripListMarkers(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1
+	for i, r := range s {
+		ld := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if ld {
+			b.WriteRune(r)
+		}
+		if ld || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, wordHash(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, wordHash(s[start:]))
+	}
+	return b.String(), words
+}
+
+// wordHash is the hash shingleWords gives a one-word shingle: FNV-1a of
+// the word and a zero byte.
+func wordHash(w string) uint64 { return fnv64a(w) * prime64 }
+
+// WordSet sorts the word hashes FoldWords returns and drops repeats, in
+// place: the set Shingles(s, 1) returns (nil for no words).
+func WordSet(words []uint64) []uint64 {
+	if len(words) == 0 {
+		return nil
+	}
+	slices.Sort(words)
+	return slices.Compact(words)
 }
 
 // Squeeze is the exact-tier form of a text: its letters and digits alone,
