@@ -273,13 +273,16 @@ func newDocument(text string) *document {
 		start, mask, prevLead = -1, 0, 0
 	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0x80 {
+		if text[i] < 0x80 {
+			// A run of ASCII ends any region; its letters count as Latin.
 			flush(i)
-			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
-				d.letters[scLatin]++
+			n := 0
+			for ; i < len(text) && text[i] < 0x80; i++ {
+				if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+					n++
+				}
 			}
-			i++
+			d.letters[scLatin] += n
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -549,10 +552,10 @@ func shift(rs []Repair, by int) []Repair {
 // A cand is one way to read the characters [from, to) of a region as one
 // UTF-8 sequence.
 type cand struct {
-	from, to int
+	from, to int32 // rune indexes in the region
 	out      rune
-	dropped  int // bytes restored where the decoder dropped them
-	wild     int // bytes restored where the decoder left U+FFFD
+	dropped  int8 // bytes restored where the decoder dropped them
+	wild     int8 // bytes restored where the decoder left U+FFFD
 	c1       bool
 }
 
@@ -849,7 +852,7 @@ func candidates(g *region, pg *page) [][]cand {
 			if unigram(r) >= 11 {
 				return
 			}
-			c := cand{from: i, to: j, out: r, dropped: dropped, wild: wild, c1: c1}
+			c := cand{from: int32(i), to: int32(j), out: r, dropped: int8(dropped), wild: int8(wild), c1: c1}
 			for k := range list {
 				if list[k].out == r {
 					if c.lostCost() < list[k].lostCost() {
@@ -861,6 +864,17 @@ func candidates(g *region, pg *page) [][]cand {
 			list = append(list, c)
 		}
 		lead := byte(code[i])
+		if missing == 0 && !slices.Contains(slots, codeWild) {
+			// Every byte present: the one sequence fill would give.
+			var bs [utf8.UTFMax]byte
+			bs[0] = lead
+			for k, b := range slots {
+				bs[1+k] = byte(b)
+			}
+			add(bs[:1+need], 0, 0)
+			out[i] = list
+			continue
+		}
 		// Place the present bytes in order among need slots, the missing
 		// ones filled with each byte the page loses.
 		forPlacements(need, missing, func(gaps []bool) {
@@ -994,7 +1008,7 @@ func (d *document) search(g *region, cands [][]cand, pageCost float32, p *params
 				if !s.dec {
 					cost += p.enter
 				}
-				push(c.to, node{cost: cost, last: c.out, dec: true, back: s, from: i, c: c})
+				push(int(c.to), node{cost: cost, last: c.out, dec: true, back: s, from: i, c: c})
 			}
 		}
 	}
