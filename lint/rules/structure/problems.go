@@ -375,9 +375,13 @@ func collectTruncations(p *lint.Pass) *truncations {
 	text := p.Doc.Text
 	noFinalBreak := !strings.HasSuffix(text, "\n")
 	own := wordCounts(text)
+	// The vocabulary only ever answers whether a candidate word (three
+	// bytes or more) begins a longer word: words under four bytes cannot.
 	t := &truncations{words: make([]string, 0, len(own.index))}
 	for w := range own.index {
-		t.words = append(t.words, strings.Clone(w))
+		if len(w) >= 4 {
+			t.words = append(t.words, strings.Clone(w))
+		}
 	}
 	for i := range p.Problems {
 		pr := &p.Problems[i]
@@ -472,8 +476,9 @@ var wordByte = func() (t [128]bool) {
 	return t
 }()
 
-// wordCounts counts the words of a text, lower case: runs of letters and
-// digits, as strings.FieldsFunc would cut them from strings.ToLower(text)
+// wordCounts counts the words of three bytes or more of a text (the rule
+// passes over shorter ones), lower case: runs of letters and digits, as
+// strings.FieldsFunc would cut them from strings.ToLower(text)
 // (case mapping keeps a rune a letter or digit or not, see
 // TestLowerKeepsWordRunes). Words are lowered one by one into a buffer
 // and looked up without a string, so only a new word allocates, and a
@@ -512,11 +517,16 @@ func wordCounts(text string) *words {
 			for _, r := range word {
 				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			}
+			if len(buf) < 3 {
+				continue
+			}
 			if k, ok := w.index[string(buf)]; ok {
 				w.n[k]++
 				continue
 			}
 			word = string(buf)
+		} else if len(word) < 3 {
+			continue
 		} else if k, ok := w.index[word]; ok {
 			w.n[k]++
 			continue

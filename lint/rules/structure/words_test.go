@@ -2,6 +2,7 @@ package structure
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -9,16 +10,19 @@ import (
 	"github.com/canon-kb/canon/internal/corpustest"
 )
 
-// refWordCounts is wordCounts as first written, with strings.FieldsFunc.
+// refWordCounts is wordCounts as first written, with strings.FieldsFunc,
+// keeping the words of three bytes or more.
 func refWordCounts(text string) map[string]int {
 	m := map[string]int{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		m[w]++
+		if len(w) >= 3 {
+			m[w]++
+		}
 	}
 	return m
 }
 
-var wordCases = []string{"", "a", "Hello, World! hello", "x\xffy", "ÉCOLE école 42x", "  trailing  ", "İstanbul ſ"}
+var wordCases = []string{"", "a", "Hello, World! hello", "x\xffy", "ÉCOLE école 42x", "  trailing  ", "İstanbul ſ", "İİ İi ab abc ÀB"}
 
 func checkWordCounts(t *testing.T, s string) {
 	w := wordCounts(s)
@@ -69,6 +73,37 @@ func BenchmarkWordCounts(b *testing.B) {
 	for b.Loop() {
 		for _, s := range texts {
 			wordCounts(s)
+		}
+	}
+}
+
+// TestShortWordsAnswerNothing checks that dropping the words under four
+// bytes from the vocabulary changes no answer of prefixOfWord, for every
+// word of the corpus and every prefix of three bytes or more of it.
+func TestShortWordsAnswerNothing(t *testing.T) {
+	full := map[string]bool{}
+	for _, f := range corpustest.Files(t) {
+		for w := range refWordCounts(f.Text) {
+			full[w] = true
+		}
+	}
+	var all, long []string
+	for w := range full {
+		all = append(all, w)
+		if len(w) >= 4 {
+			long = append(long, w)
+		}
+	}
+	slices.Sort(all)
+	slices.Sort(long)
+	if len(long) == len(all) {
+		t.Fatal("no short words in the corpus: the test tests nothing")
+	}
+	for _, w := range all {
+		for n := 3; n <= len(w); n++ {
+			if got, want := prefixOfWord(w[:n], long), prefixOfWord(w[:n], all); got != want {
+				t.Fatalf("prefixOfWord(%q): %v without short words, %v with", w[:n], got, want)
+			}
 		}
 	}
 }
