@@ -259,6 +259,11 @@ func (m *Matcher) Find(s Scan) []Proposal {
 	}
 	var out []Proposal
 	for i := 0; i < len(s.lines); i++ {
+		// Without until, a match's last line is known before matching: the
+		// positional conditions, which most lines fail, go first.
+		if m.until == nil && !m.placed(s, i, i+len(m.lines)-1) {
+			continue
+		}
 		last, groups, ok := m.matchAt(s, i)
 		if !ok || !m.where(s, i, last) {
 			continue
@@ -338,13 +343,7 @@ func (m *Matcher) matchAt(s *scan, i int) (int, map[string]string, bool) {
 // where checks the context conditions for a match of lines first..last.
 func (m *Matcher) where(s *scan, first, last int) bool {
 	w := m.p.Where
-	if w.Alone && (!s.blank(first-1) || !s.blank(last+1)) {
-		return false
-	}
-	if w.Head > 0 && s.rank[first] >= w.Head {
-		return false
-	}
-	if w.Tail > 0 && s.nonBlank-1-s.rank[last] >= w.Tail {
+	if !m.placed(s, first, last) {
 		return false
 	}
 	p, n := s.prevNonBlank(first), s.nextNonBlank(last)
@@ -374,6 +373,25 @@ func (m *Matcher) where(s *scan, first, last int) bool {
 				return false
 			}
 		}
+	}
+	return true
+}
+
+// placed tests the conditions on where lines first to last stand (alone,
+// head, tail): the cheap part of where.
+func (m *Matcher) placed(s *scan, first, last int) bool {
+	w := m.p.Where
+	if last >= len(s.lines) {
+		return false
+	}
+	if w.Alone && (!s.blank(first-1) || !s.blank(last+1)) {
+		return false
+	}
+	if w.Head > 0 && s.rank[first] >= w.Head {
+		return false
+	}
+	if w.Tail > 0 && s.nonBlank-1-s.rank[last] >= w.Tail {
+		return false
 	}
 	return true
 }
