@@ -35,19 +35,26 @@ func Lines(text string) []Line {
 	n := strings.Count(text, "\n") + 1
 	out := make([]Line, 0, n)
 	for off := 0; off < len(text); {
-		i := strings.IndexByte(text[off:], '\n')
-		end, next := len(text), len(text)
-		if i >= 0 {
-			end, next = off+i, off+i+1
-		}
-		e := end
-		if e > off && text[e-1] == '\r' {
-			e--
-		}
-		out = append(out, Line{Start: off, End: e, Next: next, Text: text[off:e]})
-		off = next
+		l := LineAt(text, off)
+		out = append(out, l)
+		off = l.Next
 	}
 	return out
+}
+
+// LineAt returns the line of text that starts at off (off < len(text)):
+// Lines one at a time, for callers that keep lines in their own structs.
+func LineAt(text string, off int) Line {
+	i := strings.IndexByte(text[off:], '\n')
+	end, next := len(text), len(text)
+	if i >= 0 {
+		end, next = off+i, off+i+1
+	}
+	e := end
+	if e > off && text[e-1] == '\r' {
+		e--
+	}
+	return Line{Start: off, End: e, Next: next, Text: text[off:e]}
 }
 
 // IsBlank reports whether s holds only white space (including the

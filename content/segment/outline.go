@@ -93,11 +93,18 @@ func analyze(text string) *outline {
 }
 
 func (o *outline) scan() {
-	ls := clean.Lines(o.text)
-	o.lines = make([]line, len(ls))
+	// The lines of clean.Lines, filled in place: copying a whole line
+	// struct in costs a typed copy with write barriers while the
+	// collector runs.
+	o.lines = make([]line, strings.Count(o.text, "\n")+1)
+	n := 0
 	fence := ""
-	for i, l := range ls {
-		ln := line{Line: l, blank: l.Blank(), indent: clean.Indent(l.Text)}
+	for off := 0; off < len(o.text); n++ {
+		ln := &o.lines[n]
+		ln.Line = clean.LineAt(o.text, off)
+		off = ln.Next
+		l := &ln.Line
+		ln.blank, ln.indent = l.Blank(), clean.Indent(l.Text)
 		if f, ok := clean.IsFence(l.Text); ok && (fence == "" || strings.HasPrefix(f, fence[:1]) && len(f) >= len(fence)) {
 			ln.fence = true
 			if fence == "" {
@@ -113,8 +120,8 @@ func (o *outline) scan() {
 			ln.emoji = clean.EmojiLed(l.Text)
 			ln.sec = isSectionMarkerBare(ln.bare)
 		}
-		o.lines[i] = ln
 	}
+	o.lines = o.lines[:n]
 }
 
 // head reports clean.HeadingLike of line i (false for blank and fence
@@ -438,9 +445,8 @@ func (o *outline) bareLists(taken map[int]start) []start {
 		}
 		t, ok := o.questionLine(i)
 		if !ok || !o.standalone(i) {
-			if !(l.sec || o.head(i)) || len(run) > 0 {
-				flush()
-			}
+			// A run ends here (flush does nothing to an empty run).
+			flush()
 			continue
 		}
 		run = append(run, start{line: i, last: i, marker: MarkerBare, title: t})
