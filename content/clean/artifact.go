@@ -191,6 +191,19 @@ type scan struct {
 	nonBlank int
 	code     []int8 // CodeScore+1 per line, 0 until computed
 	row      []int8 // rowLike per line: 0 until computed, 1 yes, 2 no
+	texts    []string
+}
+
+// lineTexts returns the text of every line, built once per scan: the
+// code-fencing fixes read the lines after or before a match.
+func (s *scan) lineTexts() []string {
+	if s.texts == nil {
+		s.texts = make([]string, len(s.lines))
+		for i := range s.lines {
+			s.texts[i] = s.lines[i].Text
+		}
+	}
+	return s.texts
 }
 
 // codeScore returns CodeScore of line i, computed once per scan.
@@ -451,11 +464,7 @@ func (m *Matcher) openCode(s *scan, p Proposal, whole content.Span, last int, la
 			return p, true
 		}
 	}
-	texts := make([]string, len(s.lines)-(last+1))
-	for i := range texts {
-		texts[i] = s.lines[last+1+i].Text
-	}
-	end := CodeBlockEnd(texts, 0)
+	end := CodeBlockEnd(s.lineTexts()[last+1:], 0)
 	if end == 0 {
 		// No code follows: the chrome is all there is to remove.
 		p.Edits = []content.Edit{{Span: whole}}
@@ -479,11 +488,7 @@ func (m *Matcher) openCode(s *scan, p Proposal, whole content.Span, last int, la
 }
 
 func (m *Matcher) closeCode(s *scan, p Proposal, whole content.Span, first int) (Proposal, bool) {
-	texts := make([]string, first)
-	for i := range texts {
-		texts[i] = s.lines[i].Text
-	}
-	start := CodeBlockStart(texts, first)
+	start := CodeBlockStart(s.lineTexts()[:first], first)
 	if start >= first {
 		p.Edits = []content.Edit{{Span: whole}}
 		p.Fix = "delete the widget"

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/canon-kb/canon/internal/lazyre"
 	"github.com/canon-kb/canon/internal/relit"
@@ -150,15 +151,23 @@ func Analyze(text string) *Doc {
 	if keepByteMaps {
 		b.ref = &byteMaps{}
 	}
-	// About one unit for every two lines (blank lines and wrapped lines
-	// make none); sized once instead of grown.
-	d := &Doc{Units: make([]Unit, 0, len(lines)/2+8)}
+	// At most about one unit per line of text (blank and code lines
+	// make none, wrapped lines join one): sized once instead of grown.
+	n := 0
+	for i := range lines {
+		if k := lines[i].kind; k != lineBlank && k != lineCode && k != lineFence {
+			n++
+		}
+	}
+	d := &Doc{Units: make([]Unit, 0, n+8)}
 	a := &analyzer{text: text, lines: lines, b: b, n: &normalizer{b: b, text: text}, d: d,
 		open: -1, title: -1, heading: -1, leadIn: -1}
 	a.run()
 	a.d.offs, a.d.ref = b.offs, b.ref
 	maskQuotations(a.d, b.buf, text)
-	a.d.Text = string(b.buf)
+	// The buffer is complete and nothing writes to it again: the text
+	// shares it instead of copying it (as strings.Builder does).
+	a.d.Text = unsafe.String(unsafe.SliceData(b.buf), len(b.buf))
 	a.d.doc = text
 	return a.d
 }
