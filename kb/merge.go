@@ -131,11 +131,15 @@ func cloneBlocks(bs []segment.Block) []segment.Block {
 }
 
 func joinBlocks(bs []segment.Block) string {
+	return strings.Join(markdowns(bs), "\n\n")
+}
+
+func markdowns(bs []segment.Block) []string {
 	parts := make([]string, len(bs))
 	for i, b := range bs {
 		parts[i] = b.Markdown
 	}
-	return strings.Join(parts, "\n\n")
+	return parts
 }
 
 // blockSim is how much two blocks say the same thing: 1 when their text
@@ -218,7 +222,7 @@ func mergeBlocks(base, other answerCopy) answerCopy {
 		default:
 			if sq := other.fs[j].squeezed; sq != "" {
 				if !wholeDone {
-					whole, wholeDone = dedupe.Squeeze(joinBlocks(base.blocks)), true
+					whole, wholeDone = dedupe.SqueezeParts(markdowns(base.blocks)), true
 				}
 				if !strings.Contains(whole, sq) {
 					keep(other.blocks[j], other.fs[j])

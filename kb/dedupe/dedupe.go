@@ -20,7 +20,6 @@ package dedupe
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
 	"runtime"
 	"slices"
@@ -50,6 +49,27 @@ func (d *Doc) text() string {
 		return strings.Join(d.Parts, "\n\n")
 	}
 	return d.Answer
+}
+
+// squeeze returns Squeeze of the answer.
+func (d *Doc) squeeze() string {
+	if d.Parts != nil {
+		return SqueezeParts(d.Parts)
+	}
+	return Squeeze(d.Answer)
+}
+
+// answered reports whether the answer is more than white space.
+func (d *Doc) answered() bool {
+	if d.Parts == nil {
+		return strings.TrimSpace(d.Answer) != ""
+	}
+	for _, p := range d.Parts {
+		if strings.TrimSpace(p) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Tier names how two docs were found to repeat each other.
@@ -271,13 +291,21 @@ func (r *runner) prepare() {
 		if qkey != "" && qkey != tkey {
 			p.terms = append(p.terms, r.lx.Analyze(d.Question))
 		}
-		if answer := d.text(); strings.TrimSpace(answer) != "" {
-			words := Words(answer)
+		if d.answered() {
+			// The answer's words, as Words(d.text()) gives them, folded
+			// from its parts without joining them.
+			f := getFolding(false)
+			if d.Parts != nil {
+				f.foldParts(d.Parts)
+			} else {
+				f.fold(d.Answer, false)
+			}
 			p.answered = true
 			// Only whether two answers squeeze to the same text matters,
 			// so a digest stands for the text.
-			p.squeezed = sha256.Sum256([]byte(strings.Join(words, "")))
-			p.shingles = shingleWords(words, r.opts.Shingle)
+			p.squeezed = f.digest()
+			p.shingles = f.shingles(r.opts.Shingle)
+			putFolding(f)
 		}
 	})
 }
@@ -643,7 +671,7 @@ func (r *runner) nearWithin() {
 		gramsOf := func(doc int) []uint64 {
 			gs, ok := grams[doc]
 			if !ok {
-				gs = CharGrams(r.docs[doc].text(), charGram)
+				gs = charGrams(r.docs[doc].squeeze(), charGram)
 				grams[doc] = gs
 			}
 			return gs

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"reflect"
 	"slices"
@@ -275,42 +276,104 @@ func TestQuestionClassKey(t *testing.T) {
 	}
 }
 
-// foldWordsAgree checks FoldWords(s) against Squeeze, Words and
-// Shingles(s, 1), which it replaces for kb's merging.
-func foldWordsAgree(t *testing.T, s string) {
+// foldingAgrees checks the line-by-line folding (Words, Squeeze,
+// FoldWords) against the reference that folds the whole text at once.
+func foldingAgrees(t *testing.T, s string) {
 	t.Helper()
+	if got, want := Words(s), wordsRef(s); !slices.Equal(got, want) {
+		t.Fatalf("Words(%q) = %q, reference %q", s, got, want)
+	}
+	want := squeezeRef(s)
+	if got := Squeeze(s); got != want {
+		t.Fatalf("Squeeze(%q) = %q, reference %q", s, got, want)
+	}
 	sq, words := FoldWords(s)
-	if want := Squeeze(s); sq != want {
-		t.Fatalf("FoldWords(%q) squeezed = %q, Squeeze gives %q", s, sq, want)
+	if sq != want {
+		t.Fatalf("FoldWords(%q) squeezed = %q, reference %q", s, sq, want)
 	}
-	if want := len(Words(s)); len(words) != want {
-		t.Fatalf("FoldWords(%q) gives %d words, Words %d", s, len(words), want)
+	if n := len(wordsRef(s)); len(words) != n {
+		t.Fatalf("FoldWords(%q) gives %d words, reference %d", s, len(words), n)
 	}
-	got, want := WordSet(words), Shingles(s, 1)
-	if !slices.Equal(got, want) || (got == nil) != (want == nil) {
-		t.Fatalf("WordSet(FoldWords(%q)) = %v, Shingles(s, 1) = %v", s, got, want)
+	got, ref := WordSet(words), shingleWords(wordsRef(s), 1)
+	if !slices.Equal(got, ref) || (got == nil) != (ref == nil) {
+		t.Fatalf("WordSet(FoldWords(%q)) = %v, reference shingles %v", s, got, ref)
 	}
 }
 
-func TestFoldWords(t *testing.T) {
-	for _, s := range []string{
-		"", " ", "-", "1.", "- a\n2) b c\n• d", "Whatâ€™s the difference",
-		"e\u0301te\u0301 cafe\u0301", "ＡＰＩ ｇａｔｅｗａｙ", "fromsetTimeout()and", "a\xffb \xc3", "x²+y³ = ½",
-		"Executes callbacks from `setTimeout()` and **setInterval()** whose timers expired.",
-	} {
-		foldWordsAgree(t, s)
+// partsAgree checks SqueezeParts against squeezing the joined parts.
+func partsAgree(t *testing.T, parts []string) {
+	t.Helper()
+	if got, want := SqueezeParts(parts), squeezeRef(strings.Join(parts, "\n\n")); got != want {
+		t.Fatalf("SqueezeParts(%q) = %q, reference %q", parts, got, want)
+	}
+}
+
+var foldingCases = []string{
+	"", " ", "-", "1.", "12)", "  3.", "•", "- a\n2) b c\n• d", "-x\n1.\n", "1.\n\n2.", "Whatâ€™s the difference",
+	"e\u0301te\u0301 cafe\u0301", "\u0301a\n\u0301b", "ＡＰＩ ｇａｔｅｗａｙ", "fromsetTimeout()and", "a\xffb \xc3", "x²+y³ = ½",
+	"Executes callbacks from `setTimeout()` and **setInterval()** whose timers expired.",
+	"ÀÉÎ\nÕÜ\r\n - İstanbul ǅ", "â€\nœ",
+}
+
+func TestFolding(t *testing.T) {
+	for _, s := range foldingCases {
+		foldingAgrees(t, s)
+	}
+	for _, a := range foldingCases {
+		for _, b := range foldingCases {
+			partsAgree(t, []string{a, b})
+			partsAgree(t, []string{a, b, a})
+		}
+	}
+	partsAgree(t, nil)
+	texts, _ := corpustest.Texts(t)
+	for _, text := range texts {
+		foldingAgrees(t, text)
+		paras := strings.Split(text, "\n\n")
+		for _, para := range paras {
+			foldingAgrees(t, para)
+		}
+		partsAgree(t, paras)
+	}
+}
+
+func FuzzFolding(f *testing.F) {
+	for _, s := range foldingCases {
+		f.Add(s, "1.")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		foldingAgrees(t, a)
+		foldingAgrees(t, a+"\n"+b)
+		partsAgree(t, []string{a, b})
+		partsAgree(t, []string{b, a, b})
+	})
+}
+
+// TestFoldingSignature checks what prepare keeps of an answer (digest and
+// shingles, from its parts) against the words of the joined text.
+func TestFoldingSignature(t *testing.T) {
+	check := func(parts []string) {
+		t.Helper()
+		words := wordsRef(strings.Join(parts, "\n\n"))
+		f := getFolding(false)
+		defer putFolding(f)
+		f.foldParts(parts)
+		if got, want := f.digest(), sha256.Sum256([]byte(strings.Join(words, ""))); got != want {
+			t.Fatalf("digest of %q differs from the joined words'", parts)
+		}
+		for k := 1; k <= 4; k++ {
+			if got, want := f.shingles(k), shingleWords(words, k); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+				t.Fatalf("shingles(%d) of %q = %v, want %v", k, parts, got, want)
+			}
+		}
+	}
+	for _, a := range foldingCases {
+		for _, b := range foldingCases {
+			check([]string{a, b})
+		}
 	}
 	texts, _ := corpustest.Texts(t)
 	for _, text := range texts {
-		for _, para := range strings.Split(text, "\n\n") {
-			foldWordsAgree(t, para)
-		}
+		check(strings.Split(text, "\n\n"))
 	}
-}
-
-func FuzzFoldWords(f *testing.F) {
-	for _, s := range []string{"- a\n2) b", "Whatâ€™s", "e\u0301t", "a\xffb"} {
-		f.Add(s)
-	}
-	f.Fuzz(foldWordsAgree)
 }

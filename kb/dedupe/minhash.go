@@ -105,8 +105,10 @@ func bandKeys(sig []uint32, rows int) []uint64 {
 // CharGrams hashes every run of n consecutive letters and digits of the
 // squeezed text and returns the set, sorted. Unlike word shingles they do
 // not care where a scrape lost the spaces between words.
-func CharGrams(text string, n int) []uint64 {
-	s := Squeeze(text)
+func CharGrams(text string, n int) []uint64 { return charGrams(Squeeze(text), n) }
+
+// charGrams is CharGrams of the squeezed text s.
+func charGrams(s string, n int) []uint64 {
 	// starts holds the byte offset of every rune, and len(s) last: a gram
 	// is s[starts[i]:starts[i+n]], hashed in place (FNV-1a over its UTF-8
 	// bytes) without building a string per gram.
@@ -128,6 +130,16 @@ func CharGrams(text string, n int) []uint64 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// fnv64aBytes is fnv64a of b.
+func fnv64aBytes(b []byte) uint64 {
+	h := uint64(offset64)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= prime64
+	}
+	return h
 }
 
 // fnv64a is hash/fnv's 64-bit FNV-1a of s, without the hash.Hash64
