@@ -11,6 +11,10 @@ import (
 const (
 	madvHugepage = 14 // MADV_HUGEPAGE
 	madvCollapse = 25 // MADV_COLLAPSE, Linux 6.1; older kernels refuse it
+
+	// heapChunk is the unit in which the runtime maps heap (its
+	// pallocChunkBytes).
+	heapChunk = 4 << 20
 )
 
 // sink keeps the probe object on the heap.
@@ -21,7 +25,7 @@ func init() {
 		return
 	}
 	huge := hugePageSize()
-	if huge == 0 {
+	if huge == 0 || huge > heapChunk {
 		return
 	}
 	// The heap grows upward from its (randomised) start, and the runtime
@@ -31,8 +35,13 @@ func init() {
 	probe := uintptr(unsafe.Pointer(sink))
 	reserve := make([]byte, Reserve)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(reserve)))
-	end := start + Reserve
-	base := probe &^ (huge - 1)
+	// The advice covers whole chunks (the runtime maps the heap in
+	// chunks, so they are mapped): from the probe's, which holds most
+	// of what initialisation allocated, to the reserve's last, where
+	// what the collector allocates while the reserve is live (its
+	// workers' stacks) goes.
+	base := probe &^ (heapChunk - 1)
+	end := alignUp(start+Reserve, heapChunk)
 	// Anything else (the reserve below the probe, or far above it in
 	// another arena) is not the layout this relies on: leave it alone.
 	if start < probe || end-base > 2*Reserve {
@@ -41,10 +50,11 @@ func init() {
 	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, base, end-base, madvHugepage); e != 0 {
 		return
 	}
-	// The region holding what runtime and package initialisation
-	// allocated so far is already mapped in small pages; collapsing it
-	// costs a copy of those pages and saves the faults on the rest.
-	syscall.Syscall(syscall.SYS_MADVISE, base, alignUp(probe, huge)-base, madvCollapse)
+	// The regions below the reserve hold what runtime and package
+	// initialisation allocated so far, already mapped in small pages;
+	// collapsing them costs a copy of those pages and saves the faults
+	// on the rest.
+	syscall.Syscall(syscall.SYS_MADVISE, base, alignUp(start, huge)-base, madvCollapse)
 	Advised = [2]uintptr{base, end}
 	reserve = nil
 	// Free the reserve now, so that the pages it held are the lowest free

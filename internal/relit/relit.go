@@ -156,8 +156,24 @@ func (n *Need) cond() *cond {
 
 // Regexp returns the compiled regexp, compiling it on first use.
 func (p *Pattern) Regexp() *regexp.Regexp {
-	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
+	p.once.Do(func() { p.re = regexp.MustCompile(compiledExpr(p.expr, p.maxLen)) })
 	return p.re
+}
+
+// compiledExpr returns what Regexp compiles for expr. A pattern anchored
+// at both ends (maxLen not -1) is one Go's regexp analyses for its
+// one-pass matcher, and that analysis can cost far more than the rest of
+// the compilation: `^(?:\p{L}[\p{L}\d-]{1,30})$` takes 0.25 ms and 0.9 MB
+// with it, 0.05 ms and 41 kB without (BenchmarkRegexpAnchored). Such a
+// pattern runs on at most maxLen bytes, where the backtracking matcher
+// Go then uses is as fast. A trailing \b|\B, true at every position,
+// matches the same text with the same groups and makes Go skip the
+// analysis, which wants the end anchor last.
+func compiledExpr(expr string, maxLen int) string {
+	if maxLen < 0 {
+		return expr
+	}
+	return `(?:` + expr + `)(?:\b|\B)`
 }
 
 // MatchesEmpty reports whether the pattern matches the empty string.

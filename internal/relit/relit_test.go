@@ -167,3 +167,67 @@ func TestAnalysis(t *testing.T) {
 		t.Error("Analyze accepted a bad pattern")
 	}
 }
+
+// anchored are patterns anchored at both ends, as the artifact and
+// ruleset defaults write them.
+var anchored = []string{
+	`^(?:\p{L}[\p{L}\d-]{1,30})$`,
+	`^(?:(?P<lang>[A-Za-z][\w+#.-]{0,15}))$`,
+	`(?i)^(?:table of contents|contents)$`,
+	`^(?:@?[A-Za-z0-9.]*_[A-Za-z0-9._]*)$`,
+	`^(a)(b)?$|^c$`,
+	`^\s*$`,
+}
+
+// TestAnchoredSameAsRegexp checks that the regexp a pattern anchored at
+// both ends compiles to (without Go's one-pass analysis) finds what
+// regexp.MustCompile(expr) finds, groups included.
+func TestAnchoredSameAsRegexp(t *testing.T) {
+	texts := []string{"", "a", "ab", "c", "ac", "Go", "golang", "x-y", "Table of Contents", "contents", "foo_bar", "@x_1", "Screenshot", "ééé", "été-2", strings.Repeat("é", 31), strings.Repeat("é", 32), "  ", " a ", "a\nb"}
+	for _, expr := range anchored {
+		p, want := MustCompileAnyCase(expr), regexp.MustCompile(expr) // the texts are in any case
+		got := p.Regexp()
+		if got.NumSubexp() != want.NumSubexp() || !reflect.DeepEqual(got.SubexpNames(), want.SubexpNames()) {
+			t.Errorf("%s: groups %q, regexp has %q", expr, got.SubexpNames(), want.SubexpNames())
+		}
+		for _, s := range texts {
+			if g, w := got.FindStringSubmatchIndex(s), want.FindStringSubmatchIndex(s); !reflect.DeepEqual(g, w) {
+				t.Errorf("%s on %q: %v, regexp says %v", expr, s, g, w)
+			}
+			if g, w := p.MatchString(s), want.MatchString(s); g != w {
+				t.Errorf("%s on %q: MatchString %v, regexp says %v", expr, s, g, w)
+			}
+		}
+	}
+}
+
+// TestAnchoredCompileCost checks that compiling a pattern anchored at
+// both ends skips the one-pass analysis: it allocates less than half what
+// regexp.Compile of the same expression does.
+func TestAnchoredCompileCost(t *testing.T) {
+	expr := anchored[0]
+	p := MustCompile(expr)
+	ours := testing.AllocsPerRun(3, func() { regexp.MustCompile(compiledExpr(expr, p.maxLen)) })
+	plain := testing.AllocsPerRun(3, func() { regexp.MustCompile(expr) })
+	if ours*2 >= plain {
+		t.Errorf("%s: compiling allocates %.0f times, regexp.Compile %.0f", expr, ours, plain)
+	}
+}
+
+// BenchmarkRegexpAnchored compiles patterns anchored at both ends as
+// Pattern.Regexp does and as regexp.Compile does.
+func BenchmarkRegexpAnchored(b *testing.B) {
+	for _, expr := range anchored[:4] {
+		p := MustCompile(expr)
+		b.Run("relit/"+expr, func(b *testing.B) {
+			for b.Loop() {
+				regexp.MustCompile(compiledExpr(expr, p.maxLen))
+			}
+		})
+		b.Run("regexp/"+expr, func(b *testing.B) {
+			for b.Loop() {
+				regexp.MustCompile(expr)
+			}
+		})
+	}
+}
