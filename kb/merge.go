@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,12 +30,13 @@ func mergeAnswer(items []Item, group []int) *Answer {
 	merged := copies[0]
 	merged.blocks = cloneBlocks(merged.blocks)
 	merged.fs = append([]*features(nil), merged.fs...)
+	var scratch alignment
 	for _, c := range copies[1:] {
 		// Merging a copy identical to the base changes nothing (every block
 		// aligns with itself and is kept), so the common case of verbatim
 		// repeats costs a comparison, not an alignment.
 		if !sameBlocks(merged.blocks, c.blocks) {
-			merged = mergeBlocks(merged, c)
+			merged = scratch.merge(merged, c)
 		}
 	}
 	a := &Answer{Markdown: joinBlocks(merged.blocks), Findings: []FindingRef{}}
@@ -170,26 +172,37 @@ func blockSim(fa, fb *features) float64 {
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
+// An alignment holds the matrices of merge.
+type alignment struct{ sim, best []float64 }
+
 // minBlockSim is the least similarity at which two blocks are versions of
 // one another.
 const minBlockSim = 0.5
 
-// mergeBlocks aligns other with base (the alignment maximising the summed
+// merge aligns other with base (the alignment maximising the summed
 // similarity of matched blocks, in order) and returns base with the better
 // version of each matched block, and with other's unmatched blocks
 // inserted where they stood when base lacks their text.
-func mergeBlocks(base, other answerCopy) answerCopy {
+//
+// a holds the matrices, reused from one copy to the next.
+func (a *alignment) merge(base, other answerCopy) answerCopy {
 	n, m := len(base.blocks), len(other.blocks)
 	// sim[i*m+j] compares base block i with other block j; best[i*(m+1)+j]
 	// is the best total for base[i:], other[j:].
-	sim := make([]float64, n*m)
+	a.sim = slices.Grow(a.sim[:0], n*m)[:n*m]
+	sim := a.sim
 	for i := range n {
 		for j := range m {
 			sim[i*m+j] = blockSim(base.fs[i], other.fs[j])
 		}
 	}
 	w := m + 1
-	best := make([]float64, (n+1)*w)
+	a.best = slices.Grow(a.best[:0], (n+1)*w)[:(n+1)*w]
+	best := a.best
+	clear(best[n*w:]) // the last row; the rest is written before it is read
+	for i := range n {
+		best[i*w+m] = 0 // the last column
+	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			v := max(best[(i+1)*w+j], best[i*w+j+1])
@@ -200,7 +213,7 @@ func mergeBlocks(base, other answerCopy) answerCopy {
 		}
 	}
 	whole, wholeDone := "", false // base's squeezed text, when first needed
-	var out answerCopy
+	out := answerCopy{blocks: make([]segment.Block, 0, n+m), fs: make([]*features, 0, n+m)}
 	keep := func(b segment.Block, f *features) {
 		out.blocks = append(out.blocks, b)
 		out.fs = append(out.fs, f)

@@ -728,8 +728,7 @@ func (r *runner) questions() {
 	// found (but see maxPosting); a related link at the low end may not be.
 	t := min(th.Same, th.Subset, th.Related)
 
-	type cand struct{ a, b int32 } // ten million at 200 MB of input: kept small
-	var cands []cand
+	var cands []cand // ten million at 200 MB of input: kept small
 	// A candidate whose docs already share a problem (copies of one
 	// answer, mostly) is counted but not kept: whatever its verdict, it
 	// would change nothing (a merge within one group is skipped below
@@ -737,7 +736,7 @@ func (r *runner) questions() {
 	// popular question would otherwise make most of the candidates.
 	addCand := func(a, b int) {
 		if r.problems.find(a) != r.problems.find(b) {
-			cands = append(cands, cand{int32(a), int32(b)})
+			cands = append(cands, newCand(a, b))
 		}
 	}
 	// Questions reducing to the same terms are candidates however common
@@ -826,12 +825,7 @@ func (r *runner) questions() {
 			}
 		}
 	}
-	slices.SortFunc(cands, func(x, y cand) int {
-		if x.a != y.a {
-			return cmp.Compare(x.a, y.a)
-		}
-		return cmp.Compare(x.b, y.b)
-	})
+	slices.Sort(cands) // by a, then b
 	cands = slices.Compact(cands)
 	r.res.Stats.QuestionCandidates = len(cands)
 	type verdict struct {
@@ -847,7 +841,7 @@ func (r *runner) questions() {
 	var reps []cand
 	which := make([]int32, len(cands))
 	for k, c := range cands {
-		key := classPair{class[c.a], class[c.b]}
+		key := classPair{class[c.a()], class[c.b()]}
 		x, ok := first[key]
 		if !ok {
 			x = int32(len(reps))
@@ -859,7 +853,7 @@ func (r *runner) questions() {
 	first = nil
 	verdicts := make([]verdict, len(reps))
 	r.parallel(len(reps), func(k int) {
-		s, v := r.questionSim(int(reps[k].a), int(reps[k].b))
+		s, v := r.questionSim(int(reps[k].a()), int(reps[k].b()))
 		verdicts[k] = verdict{s, v}
 	})
 	reps = nil
@@ -870,7 +864,7 @@ func (r *runner) questions() {
 		case Same:
 			same = append(same, k)
 		case Related:
-			r.related = append(r.related, [2]int32{c.a, c.b})
+			r.related = append(r.related, [2]int32{c.a(), c.b()})
 		}
 	}
 	// Merge the most similar first, and never two groups holding a pair
@@ -879,7 +873,7 @@ func (r *runner) questions() {
 	sort.SliceStable(same, func(x, y int) bool { return out(same[x]).sim > out(same[y]).sim })
 	members := map[int][]int{} // root -> members, for the groups the links touch
 	for _, k := range same {
-		for _, i := range []int{int(cands[k].a), int(cands[k].b)} {
+		for _, i := range []int{int(cands[k].a()), int(cands[k].b())} {
 			members[r.problems.find(i)] = nil
 		}
 	}
@@ -890,7 +884,7 @@ func (r *runner) questions() {
 		}
 	}
 	for _, k := range same {
-		a, b := int(cands[k].a), int(cands[k].b)
+		a, b := int(cands[k].a()), int(cands[k].b())
 		ra, rb := r.problems.find(a), r.problems.find(b)
 		if ra == rb {
 			continue
@@ -906,6 +900,14 @@ func (r *runner) questions() {
 		members[r.problems.find(a)] = append(append([]int(nil), ga...), gb...)
 	}
 }
+
+// A cand is a candidate pair of docs (a, b): a in the high 32 bits, so
+// candidates sort by a, then b.
+type cand uint64
+
+func newCand(a, b int) cand { return cand(uint64(a)<<32 | uint64(uint32(b))) }
+func (c cand) a() int32     { return int32(c >> 32) }
+func (c cand) b() int32     { return int32(uint32(c)) }
 
 // questionClasses numbers the docs by what questionSim reads of them,
 // their question key and analysed wordings: docs of one class compare
