@@ -346,6 +346,9 @@ func WriteKB(dir string, k *KB, opts EmitOptions) error {
 		if err := w.stream("kb.json", func(bw *bufio.Writer) error { return encodeKB(bw, k) }); err != nil {
 			return err
 		}
+		// The files of the output being replaced that come out the same
+		// are linked, not written (see previous).
+		w.prev = newPrevious(w.dir, filepath.Join(w.root, "kb.json"))
 		if err := w.write(SchemaFile, schema); err != nil {
 			return err
 		}
@@ -450,6 +453,7 @@ type dirWriter struct {
 	root string
 	mu   sync.Mutex
 	dirs map[string]bool
+	prev *previous // the output replaced, nil if none or not reused
 }
 
 // mkdirFor creates the directory of the slash-separated name, refusing
@@ -472,7 +476,11 @@ func (w *dirWriter) mkdirFor(name string) error {
 }
 
 func (w *dirWriter) write(name string, b []byte) error {
-	if err := writeFile(filepath.Join(w.root, filepath.FromSlash(name)), b); err != nil {
+	path := filepath.Join(w.root, filepath.FromSlash(name))
+	if w.prev.link(name, path, b) {
+		return nil
+	}
+	if err := writeFile(path, b); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil

@@ -457,3 +457,108 @@ func TestWriteKBMatchesFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteKBRelinksUnchanged rebuilds an output in place: on Linux the
+// pages that come out the same keep their file (see kb's previous), and
+// whatever does not qualify (changed by hand, another mode, reached
+// through a symbolic link) is written anew; the output equals Files
+// either way and the previous output is gone.
+func TestWriteKBRelinksUnchanged(t *testing.T) {
+	k := corpusKB(t).KB
+	want := files(t, k, false)
+	base := t.TempDir()
+	dir := filepath.Join(base, "out")
+	if err := kb.WriteKB(dir, k, kb.EmitOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for n := range want {
+		if strings.HasPrefix(n, "problems/") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	edited, private := names[0], names[1]
+	if err := os.WriteFile(filepath.Join(dir, edited), []byte("edited by hand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(dir, private), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for _, n := range names {
+		fi, err := os.Stat(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[n] = fi
+	}
+	if err := kb.WriteKB(dir, k, kb.EmitOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkOutput := func() {
+		t.Helper()
+		got, err := kb.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%d files written, Files has %d", len(got), len(want))
+		}
+		for name, w := range want {
+			if !bytes.Equal(got[name], w) {
+				t.Errorf("%s differs from Files", name)
+			}
+		}
+		if left, _ := filepath.Glob(filepath.Join(base, ".out*")); len(left) > 0 {
+			t.Errorf("left behind: %v", left)
+		}
+	}
+	checkOutput()
+	kept := 0
+	for _, n := range names {
+		fi, err := os.Stat(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		same := os.SameFile(before[n], fi)
+		if same {
+			kept++
+		}
+		if (n == edited || n == private) && same {
+			t.Errorf("%s kept its file, but it was not what the build writes", n)
+		}
+		if n == private && fi.Mode().Perm() == 0o600 {
+			t.Errorf("%s kept mode 0600", n)
+		}
+	}
+	if runtime.GOOS == "linux" && kept != len(names)-2 {
+		t.Errorf("%d of %d unchanged pages kept their file", kept, len(names)-2)
+	}
+
+	// Pages reached through a symbolic link are never linked.
+	elsewhere := filepath.Join(base, "elsewhere")
+	if err := os.Rename(filepath.Join(dir, "problems"), elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "problems")); err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.WriteKB(dir, k, kb.EmitOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkOutput()
+	for _, n := range names[:10] {
+		a, err := os.Stat(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.Stat(filepath.Join(elsewhere, strings.TrimPrefix(n, "problems/")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if os.SameFile(a, b) {
+			t.Errorf("%s linked from behind a symbolic link", n)
+		}
+	}
+}
