@@ -398,16 +398,17 @@ func exampleText(s string) string {
 func (c *compiler) compile(pats []yamlstrict.Str) []*relit.Pattern {
 	var out []*relit.Pattern
 	for _, p := range pats {
-		re := c.set.patterns["(?i)"+p.V]
+		expr := "(?i)" + p.V
+		re := c.set.patterns[expr]
 		if re == nil && c.set.prepared != nil {
-			if a, ok := c.set.prepared.analysis("(?i)" + p.V); ok {
-				re = relit.FromAnalysis("(?i)"+p.V, a)
-				c.set.patterns["(?i)"+p.V] = re
+			if a, ok := c.set.prepared.analysis(expr); ok {
+				re = relit.FromAnalysis(expr, a)
+				c.set.patterns[expr] = re
 			}
 		}
 		if re == nil {
 			var err error
-			if re, err = relit.Compile("(?i)" + p.V); err != nil {
+			if re, err = relit.Compile(expr); err != nil {
 				// Parsed again without the flag, for a message that
 				// quotes what the author wrote.
 				if _, err2 := regexp.Compile(p.V); err2 != nil {
@@ -416,7 +417,7 @@ func (c *compiler) compile(pats []yamlstrict.Str) []*relit.Pattern {
 				c.errorf(p, "bad regular expression %q: %v", p.V, unwrapRegexpErr(err))
 				continue
 			}
-			c.set.patterns["(?i)"+p.V] = re
+			c.set.patterns[expr] = re
 		}
 		if re.MatchesEmpty() {
 			c.errorf(p, "pattern %q matches the empty string, so it matches everything", p.V)
