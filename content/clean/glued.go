@@ -107,6 +107,9 @@ func broken(s *scan, i int) bool {
 	if i == 0 || s.inFence[i-1] || s.trimmed[i-1] == "" || s.trimmed[i-1] == "-" {
 		return false
 	}
+	if !mayCodeHead(s.trimmed[i]) {
+		return false // codeHeadRE cannot match: the rest need not be asked
+	}
 	prev := s.trimmed[i-1]
 	if strings.ContainsAny(lastRune(prev), ".:;!?>") || strings.HasSuffix(prev, " -") || strings.HasSuffix(prev, "```") {
 		return false
@@ -132,6 +135,29 @@ func broken(s *scan, i int) bool {
 	}
 	// The code must be followed by sentence text or its end, not more code.
 	return rest == "" || strings.ContainsAny(rest[:1], " ,.;)") || rest[0] >= 'a' && rest[0] <= 'z'
+}
+
+// mayCodeHead is a necessary condition for codeHeadRE to match t: t
+// starts with "/" or a double quote, or with an identifier ([A-Za-z_$]
+// then [\w$]) directly followed by "." or "(".
+func mayCodeHead(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[0]; c == '/' || c == '"' {
+		return true
+	}
+	if c := t[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$') {
+		return false
+	}
+	i := 1
+	for i < len(t) {
+		if c := t[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$') {
+			break
+		}
+		i++
+	}
+	return i < len(t) && (t[i] == '.' || t[i] == '(')
 }
 
 // gluedInLine returns the edits for glued code inside one line.

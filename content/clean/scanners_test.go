@@ -498,3 +498,44 @@ func FuzzIsTableRow(f *testing.F) {
 		}
 	})
 }
+
+var codeHeadCases = []string{
+	"", "/", "/x", `"a": "b"`, `"`, "x.y", "x(", "x()", "$a.b", "_x(y)", "a1.b", "ab", "a b.c", "a-b.c", "é.x",
+	"1a.b", "A.B", "fmt.Println(x)", "Use this.", "x$y(z) more", "x\t.y", "x\u00a0(y)",
+}
+
+// TestMayCodeHead checks that mayCodeHead holds for every text codeHeadRE
+// matches (it is the necessary condition broken tests first), on edge
+// cases and every corpus line.
+func TestMayCodeHead(t *testing.T) {
+	check := func(s string) bool {
+		m := codeHeadRE.MatchString(s)
+		if m && !mayCodeHead(s) {
+			t.Errorf("codeHeadRE matches %q, mayCodeHead says it cannot", s)
+		}
+		return m
+	}
+	for _, s := range codeHeadCases {
+		check(s)
+	}
+	n := 0
+	forCorpusLines(t, func(l string) {
+		if check(Trim(l)) {
+			n++
+		}
+	})
+	if n == 0 {
+		t.Error("codeHeadRE matches no corpus line")
+	}
+}
+
+func FuzzMayCodeHead(f *testing.F) {
+	for _, s := range codeHeadCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if codeHeadRE.MatchString(s) && !mayCodeHead(s) {
+			t.Errorf("codeHeadRE matches %q, mayCodeHead says it cannot", s)
+		}
+	})
+}
