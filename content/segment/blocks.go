@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -65,8 +66,12 @@ func (r *renderer) isArt(k int) bool {
 	return l.art == 1
 }
 
-func renderBlocks(ls []answerLine) []Block {
-	r := &renderer{ls: ls}
+// renderBlocks renders the answer lines ls as blocks, gathered in buf
+// (scratch space the caller reuses from answer to answer) and returned
+// as a slice of their own, of exact size (nil for none). It returns buf,
+// grown, for the next answer.
+func renderBlocks(ls []answerLine, buf []Block) ([]Block, []Block) {
+	r := &renderer{ls: ls, blocks: buf[:0]}
 	for i := 0; i < len(ls); {
 		if ls[i].blank() {
 			i++
@@ -74,7 +79,10 @@ func renderBlocks(ls []answerLine) []Block {
 		}
 		i = r.block(i)
 	}
-	return r.blocks
+	if len(r.blocks) == 0 {
+		return nil, r.blocks
+	}
+	return slices.Clone(r.blocks), r.blocks[:0]
 }
 
 func (r *renderer) add(kind BlockKind, md, lang string, from, to int) {

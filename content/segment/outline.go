@@ -81,6 +81,9 @@ type outline struct {
 	sections map[int]string // line index -> topic text, for section headings
 	strays   map[int]bool   // line index -> stray running header
 	chainTop map[int]int    // start line -> first line of its heading chain
+	// Scratch space of problem(), reused from problem to problem.
+	ansBuf   []answerLine
+	blockBuf []Block
 }
 
 // analyze finds the problem starts and sections of text.

@@ -141,7 +141,9 @@ header:
 	if p.Body != "" {
 		p.Question = p.Title + "\n\n" + p.Body
 	}
-	ans := make([]answerLine, 0, max(end-i, 0)+1)
+	// The answer lines and blocks are gathered in the outline's scratch
+	// slices, reused from problem to problem.
+	ans := o.ansBuf[:0]
 	if first != nil {
 		ans = append(ans, *first)
 	}
@@ -153,7 +155,8 @@ header:
 		}
 		ans = append(ans, al)
 	}
-	p.Blocks = renderBlocks(ans)
+	p.Blocks, o.blockBuf = renderBlocks(ans, o.blockBuf)
+	o.ansBuf = ans[:0]
 	p.Span = content.Span{Start: title.Start, End: o.lines[st.last].End}
 	if n := len(p.Blocks); n > 0 {
 		p.Span.End = p.Blocks[n-1].Span.End
