@@ -122,8 +122,8 @@ func isSectionMarkerBare(t string) bool {
 	}
 	// The word tests first: most lines pass neither, and the word count
 	// walks the whole line.
-	section := sectionWords[strings.ToLower(firstWord(t))]
-	listing := strings.Contains(t, "uestions") || strings.Contains(t, "UESTIONS") || strings.Contains(t, "roblems") || strings.Contains(t, "ROBLEMS")
+	section := sectionWord(t)
+	listing := listingWord(t)
 	if !section && !listing || clean.FieldCount(t) > 14 {
 		return false
 	}
@@ -131,6 +131,54 @@ func isSectionMarkerBare(t string) bool {
 		return true
 	}
 	return listing && questionsWordRE.MatchString(t) && clean.HeadingLike(t) && !strings.HasSuffix(t, "?")
+}
+
+// sectionWord reports sectionWords[strings.ToLower(firstWord(t))] without
+// lowering or allocating when the first word is ASCII (a non-ASCII letter
+// can lower-case to ASCII, the Kelvin sign to "k": those take the slow
+// way).
+func sectionWord(t string) bool {
+	i := 0
+	for i < len(t) && t[i]|0x20 >= 'a' && t[i]|0x20 <= 'z' {
+		i++
+	}
+	if i < len(t) && t[i] >= utf8.RuneSelf {
+		return sectionWords[strings.ToLower(firstWord(t))]
+	}
+	if i < 3 || i > 7 { // the lengths of sectionWords
+		return false
+	}
+	var buf [7]byte
+	for k := 0; k < i; k++ {
+		buf[k] = t[k] | 0x20
+	}
+	return sectionWords[string(buf[:i])]
+}
+
+// listingWord reports whether t contains "uestions", "UESTIONS",
+// "roblems" or "ROBLEMS", in one pass.
+func listingWord(t string) bool {
+	for i := 0; i+7 <= len(t); i++ {
+		switch t[i] {
+		case 'u':
+			if strings.HasPrefix(t[i:], "uestions") {
+				return true
+			}
+		case 'U':
+			if strings.HasPrefix(t[i:], "UESTIONS") {
+				return true
+			}
+		case 'r':
+			if t[i:i+7] == "roblems" {
+				return true
+			}
+		case 'R':
+			if t[i:i+7] == "ROBLEMS" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var sectionWords = map[string]bool{"round": true, "part": true, "section": true, "chapter": true, "module": true,

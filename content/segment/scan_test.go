@@ -23,6 +23,8 @@ var scanCases = []string{
 	"Part 2", "ROUND 1 – Detailed Answers", "Interview Questions", "Top 10 Coding Problems", "Section 3: Basics",
 	"Questions", "Common Interview Questions?", "Week 3", "WEE\u212a 3", "Set 1 of the Questions", "Day",
 	"These questions and problems are the ones people ask in every interview for a role of this kind today",
+	"Part—2 Questions", "PART 2", "Sections 1", "chapterX 1", "SeT 4", "Unité 2", "roblem", "uestion", "x ROBLEMS y",
+	"Module 7 Problems", "Lesson 1", "Level 9 UESTIONS",
 }
 
 // refIsSectionMarkerBare is isSectionMarkerBare before its word tests came
