@@ -412,7 +412,7 @@ func (m *Matcher) placed(s *scan, first, last int) bool {
 // headingish reports whether a line can be a heading for Echo: short and
 // not ending like a sentence or an introduction.
 func headingish(s string) bool {
-	return s != "" && FieldCount(s) <= 12 && !strings.ContainsAny(lastRune(s), ".,;:")
+	return s != "" && FieldCountUpTo(s, 13) <= 12 && !strings.ContainsAny(lastRune(s), ".,;:")
 }
 
 // hasWord reports whether line contains word as a whole word, ignoring

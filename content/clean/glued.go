@@ -122,7 +122,7 @@ func broken(s *scan, i int) bool {
 		strings.Contains(t, "=") || strings.Contains(t, "{") {
 		return false
 	}
-	if bare := strings.TrimPrefix(prev, "- "); FieldCount(bare) >= 2 && HeadingLike(bare) && !strings.HasSuffix(bare, "(") {
+	if bare := strings.TrimPrefix(prev, "- "); FieldCountUpTo(bare, 2) >= 2 && HeadingLike(bare) && !strings.HasSuffix(bare, "(") {
 		return false // a title, not a sentence cut short
 	}
 	m := codeHeadRE.FindString(s.trimmed[i])

@@ -163,10 +163,15 @@ func Words(s string) []string { return strings.Fields(s) }
 
 // FieldCount returns len(strings.Fields(s)) without building the slice:
 // callers that only count words run on every line.
-func FieldCount(s string) int {
+func FieldCount(s string) int { return FieldCountUpTo(s, len(s)+1) }
+
+// FieldCountUpTo returns min(FieldCount(s), limit), reading s only until
+// it has counted limit words: the callers that compare a line's word
+// count with a bound stop early on long lines.
+func FieldCountUpTo(s string, limit int) int {
 	n := 0
 	in := false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < limit; {
 		c := s[i]
 		space := false
 		if c < utf8.RuneSelf {

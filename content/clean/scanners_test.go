@@ -184,15 +184,24 @@ func FuzzGluedTests(f *testing.F) {
 var fieldCases = []string{"", " ", "a", " a b ", "a\u00a0b", "a\u2003b\x85c", "\xff \xfe", "tab\tsep\nnl", "a\u200bb"}
 
 func checkFieldCount(t *testing.T, s string) {
-	if got, want := FieldCount(s), len(strings.Fields(s)); got != want {
+	want := len(strings.Fields(s))
+	if got := FieldCount(s); got != want {
 		t.Errorf("FieldCount(%q) = %d, strings.Fields gives %d", s, got, want)
+	}
+	for limit := range 8 {
+		if got := FieldCountUpTo(s, limit); got != min(want, limit) {
+			t.Errorf("FieldCountUpTo(%q, %d) = %d, strings.Fields gives %d words", s, limit, got, want)
+		}
 	}
 }
 
+// TestFieldCount compares FieldCount and FieldCountUpTo with
+// strings.Fields on edge cases and every corpus line.
 func TestFieldCount(t *testing.T) {
 	for _, s := range fieldCases {
 		checkFieldCount(t, s)
 	}
+	forCorpusLines(t, func(l string) { checkFieldCount(t, l) })
 }
 
 func FuzzFieldCount(f *testing.F) {

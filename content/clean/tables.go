@@ -108,7 +108,7 @@ func lostTable(s *scan, i int) (Proposal, int, bool) {
 	glued := 0
 	for k := i; k < len(s.lines) && !s.inFence[k] && s.trimmed[k] != "" && rowLike(s, k); k++ {
 		n++
-		if runTogether(s.trimmed[k], FieldCount(s.trimmed[k]) <= 6) {
+		if runTogether(s.trimmed[k], FieldCountUpTo(s.trimmed[k], 7) <= 6) {
 			glued++
 		}
 	}
@@ -159,7 +159,7 @@ func rowLike1(s *scan, i int) bool {
 	if strings.HasSuffix(t, ":") || strings.Contains(t, "\t") {
 		return false
 	}
-	n := FieldCount(t)
+	n := FieldCountUpTo(t, 26)
 	if n < 1 || n > 25 {
 		return false
 	}

@@ -300,7 +300,7 @@ func (r *renderer) diagram(i int) int {
 	ls := r.ls
 	isArt := r.isArt
 	label := func(k int) bool {
-		return k < len(ls) && !ls[k].fence && !ls[k].blank() && clean.FieldCount(ls[k].text) <= 10 && !clean.Sentence(ls[k].text)
+		return k < len(ls) && !ls[k].fence && !ls[k].blank() && clean.FieldCountUpTo(ls[k].text, 11) <= 10 && !clean.Sentence(ls[k].text)
 	}
 	// label is the dearer test: it runs only next to art.
 	if !isArt(i) && !(isArt(i+1) && label(i)) {

@@ -124,7 +124,7 @@ func isSectionMarkerBare(t string) bool {
 	// walks the whole line.
 	section := sectionWord(t)
 	listing := listingWord(t)
-	if !section && !listing || clean.FieldCount(t) > 14 {
+	if !section && !listing || clean.FieldCountUpTo(t, 15) > 14 {
 		return false
 	}
 	if section && sectionNumRE.MatchString(t) {

@@ -399,7 +399,7 @@ func (o *outline) questionLine1(l *line) (string, bool) {
 	if !endsWithQuestion(t) && !(strings.HasSuffix(t, ".") && askVerb(firstWord(t))) {
 		return "", false
 	}
-	if !oneQuestion(t) || clean.FieldCount(t) > 40 {
+	if !oneQuestion(t) || clean.FieldCountUpTo(t, 41) > 40 {
 		return "", false
 	}
 	if mayBeLabel(t) && (questionLabelRE.MatchString(t) || interviewerLabelRE.MatchString(t) || answerLabelRE.MatchString(t)) {
@@ -601,7 +601,7 @@ func (o *outline) headingLine(i int) bool {
 		return true
 	}
 	t := clean.Trim(l.Text)
-	return o.head(i) && !strings.HasSuffix(t, ":") && !quoted(t) && clean.FieldCount(l.bare) <= 10
+	return o.head(i) && !strings.HasSuffix(t, ":") && !quoted(t) && clean.FieldCountUpTo(l.bare, 11) <= 10
 }
 
 // setApart reports whether heading line i is set apart as a heading:

@@ -200,7 +200,7 @@ func hasFoldPrefix(t, w string) bool {
 // title (or starting with "Example", or ending with "diagram").
 func caption(line string) bool {
 	t := strings.TrimSuffix(clean.Trim(clean.StripEmoji(line)), ":")
-	if n := clean.FieldCount(t); n == 0 || n > 5 || strings.HasSuffix(t, ".") || !mayCaption(t) || !captionWordRE.MatchString(t) {
+	if n := clean.FieldCountUpTo(t, 6); n == 0 || n > 5 || strings.HasSuffix(t, ".") || !mayCaption(t) || !captionWordRE.MatchString(t) {
 		return false
 	}
 	w := strings.Fields(t)
@@ -261,7 +261,7 @@ from it. There is no fix.`,
 				grouped := false
 				if blanks && next.Span.End < len(p.Doc.Text) {
 					after := firstLine(strings.TrimPrefix(strings.TrimPrefix(p.Doc.Text[next.Span.End:], "\r"), "\n"))
-					grouped = after != "" && clean.FieldCount(after) <= 12 && !strings.ContainsAny(after[len(after)-1:], ".!?:")
+					grouped = after != "" && clean.FieldCountUpTo(after, 13) <= 12 && !strings.ContainsAny(after[len(after)-1:], ".!?:")
 				}
 				switch {
 				case backRefRE.MatchString(nt):
@@ -436,7 +436,7 @@ func prefixOfWord(w string, vocab []string) bool {
 // cutOff reports a line of eight words or more that ends in a letter or
 // digit, with no closing punctuation.
 func cutOff(line string) bool {
-	if clean.FieldCount(line) < 8 || !clean.IsProse(line) {
+	if clean.FieldCountUpTo(line, 8) < 8 || !clean.IsProse(line) {
 		return false
 	}
 	r := []rune(line)
