@@ -45,8 +45,6 @@ var (
 	// Problem titles: "Problem 4: …", "Q.3) …", "Question: …",
 	// "INTERVIEWER: …", "Topic 2 …", and markdown headings.
 	titleRE = lazyre.New(`^(?:(?:Problem|Topic|Question)\s*\d+\s*[:.)-]|Q\.?\s*\d+\s*[).:]|(?i:question|interviewer)\s*:)`)
-	// A leading number: "1.", "2)", "(3)", "a)", and the "1 Title" style.
-	numberRE = lazyre.New(`^\(?(?:\d{1,3}|[a-zA-Z])[.)]\s*`)
 	// bareNumberRE is the "1 Redis Clustering" style: a small number, a
 	// space and a capital, so "500 means …" is not a list number.
 	bareNumberRE  = lazyre.New(`^(\d{1,2}\s+)\p{Lu}`)
@@ -163,15 +161,15 @@ func classify(text string, l *line) {
 			s++
 		default:
 			// "ſ" (0xc5 0xbf) folds to "s".
-			if m := findAt(answerLeadRE, text[s:e], "aAsS\xc5"); m != nil && m[1] > 0 {
+			if m := answerLead(text[s:e]); m != nil && m[1] > 0 {
 				s += m[1]
 				l.answerLead = true
 				continue
 			}
 			if !l.title && !l.numbered {
-				if m := findAt(numberRE, text[s:e], "(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"); m != nil && s+m[1] < e && startsWord(text[s+m[1]:e]) {
+				if n := numberPrefix(text[s:e]); n >= 0 && s+n < e && startsWord(text[s+n:e]) {
 					l.numbered = true
-					s += m[1]
+					s += n
 					continue
 				}
 				if text[s] >= '0' && text[s] <= '9' {
@@ -216,11 +214,50 @@ done:
 // findAt is re.FindStringIndex(t) for a regexp anchored at the start
 // whose match begins with one of the bytes first: nil, without running
 // the regexp, when t starts with another.
+// answerLead matches answerLeadRE at the start of t; "ſ" (0xc5 0xbf)
+// folds to "s", and the regexp needs a colon, which most lines lack.
+func answerLead(t string) []int {
+	if strings.IndexByte(t, ':') < 0 {
+		return nil
+	}
+	return findAt(answerLeadRE, t, "aAsS\xc5")
+}
+
 func findAt(re *lazyre.Regexp, t, first string) []int {
 	if t == "" || strings.IndexByte(first, t[0]) < 0 {
 		return nil
 	}
 	return re.FindStringIndex(t)
+}
+
+// numberPrefix returns the length of a leading list number ("1.", "2)",
+// "(3)", "a)", with the white space after it), or -1: the regexp
+// ^\(?(?:\d{1,3}|[a-zA-Z])[.)]\s* (the tests' reference) written out, as
+// nearly every line is tried.
+func numberPrefix(t string) int {
+	i := 0
+	if i < len(t) && t[i] == '(' {
+		i++
+	}
+	j := i
+	for j < len(t) && j-i < 3 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == i {
+		if j < len(t) && (t[j]|0x20 >= 'a' && t[j]|0x20 <= 'z') {
+			j++
+		} else {
+			return -1
+		}
+	}
+	if j >= len(t) || t[j] != '.' && t[j] != ')' {
+		return -1
+	}
+	j++
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
+		j++
+	}
+	return j
 }
 
 // skipDecoration drops leading pictographs and spaces ("💡 Problem 59: …").
