@@ -295,9 +295,17 @@ func (m *Matcher) matchAt(s *scan, i int) (int, map[string]string, bool) {
 	if i+len(m.lines) > len(s.lines) {
 		return 0, nil, false
 	}
+	// Every line must pass its pattern's literal test before any regexp
+	// runs: a later line's literal ("Copy", "Edit") settles most places
+	// that an earlier line's broad pattern would match.
 	for k, re := range m.lines {
 		j := i + k
-		if s.inFence[j] && !m.p.Where.Code || !re.MatchString(s.trimmed[j]) {
+		if s.inFence[j] && !m.p.Where.Code || !re.MayMatch(s.trimmed[j]) {
+			return 0, nil, false
+		}
+	}
+	for k, re := range m.lines {
+		if !re.Regexp().MatchString(s.trimmed[i+k]) {
 			return 0, nil, false
 		}
 	}
