@@ -384,19 +384,28 @@ func (f *File) compact() {
 	if f.Source == nil {
 		return
 	}
+	// What needs no shared state is done before taking the interner's
+	// lock, which the workers share. Messages are not cloned here: intern
+	// returns an interned copy or clones them.
+	for i := range f.Findings {
+		fd := &f.Findings[i]
+		f.keepLine(fd.Line)
+		detachFix(fd)
+	}
+	for i := range f.Problems {
+		p := &f.Problems[i]
+		p.Blocks = append([]segment.Block(nil), p.Blocks...)
+	}
 	in := f.opts.strs
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	for i := range f.Findings {
 		fd := &f.Findings[i]
-		f.keepLine(fd.Line)
-		detachFinding(fd)
 		fd.Message = in.intern(fd.Message)
 	}
 	for i := range f.Problems {
 		p := &f.Problems[i]
 		p.Title, p.Body, p.Question, p.Topic = in.intern(p.Title), in.intern(p.Body), in.intern(p.Question), in.intern(p.Topic)
-		p.Blocks = append([]segment.Block(nil), p.Blocks...)
 		for j := range p.Blocks {
 			b := &p.Blocks[j]
 			b.Markdown, b.Lang = in.intern(b.Markdown), in.intern(b.Lang)
@@ -408,6 +417,11 @@ func (f *File) compact() {
 // detachFinding copies the strings of fd that may be slices of the text.
 func detachFinding(fd *Finding) {
 	fd.Message = strings.Clone(fd.Message)
+	detachFix(fd)
+}
+
+// detachFix copies the strings of fd's fix.
+func detachFix(fd *Finding) {
 	if fd.Fix != nil {
 		fix := &Fix{Message: strings.Clone(fd.Fix.Message), Edits: make([]content.Edit, len(fd.Fix.Edits))}
 		for i, e := range fd.Fix.Edits {
