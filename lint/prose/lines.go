@@ -70,7 +70,11 @@ func splitLines(text string) []line {
 		if e > off && text[e-1] == '\r' {
 			e--
 		}
-		l := line{start: off, end: e}
+		// Filled in place (the array is zeroed and sized for every line):
+		// appending a built line would be a typed copy with write barriers.
+		lines = lines[:len(lines)+1]
+		l := &lines[len(lines)-1]
+		l.start, l.end = off, e
 		trimmed := strings.TrimSpace(text[off:e])
 		switch {
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
@@ -79,9 +83,8 @@ func splitLines(text string) []line {
 		case fence:
 			l.kind, l.cstart, l.cend = lineCode, off, e
 		default:
-			classify(text, &l)
+			classify(text, l)
 		}
-		lines = append(lines, l)
 		if nl < 0 {
 			break
 		}
