@@ -59,7 +59,7 @@ func Site(k *KB) (map[string][]byte, error) {
 	}
 	exec := func(path, tmpl string, data any) error {
 		var b bytes.Buffer
-		if err := pages.ExecuteTemplate(&b, tmpl, data); err != nil {
+		if err := pages().ExecuteTemplate(&b, tmpl, data); err != nil {
 			return fmt.Errorf("rendering %s: %w", path, err)
 		}
 		out[path] = b.Bytes()
@@ -134,9 +134,13 @@ func Site(k *KB) (map[string][]byte, error) {
 	return out, nil
 }
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"lines": func(s string) []string { return strings.Split(s, "\n") },
-}).Parse(`
+// pages are the site's templates, parsed on first use: only build --html
+// renders them, and parsing them at start-up cost every command (a lint
+// of one file included) about 0.3 ms.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"lines": func(s string) []string { return strings.Split(s, "\n") },
+	}).Parse(`
 {{define "head"}}<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -192,3 +196,4 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <p class="muted">ID <code>{{.ID}}</code></p>
 {{template "foot" .}}{{end}}
 `))
+})
