@@ -81,3 +81,19 @@ func BenchmarkWriteKB(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFiles measures rendering the output of a generated corpus
+// (kb.Files: kb.json and the markdown pages, nothing written); MB/s is of
+// the raw input.
+func BenchmarkFiles(b *testing.B) {
+	items, size := generatedItems(b)
+	k := kb.Compile(items, dedupe.DefaultOptions()).KB
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := kb.Files(k, kb.EmitOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

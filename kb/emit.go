@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // SchemaFile is the name of the JSON Schema written beside kb.json.
@@ -46,14 +48,12 @@ func Files(k *KB, opts EmitOptions) (map[string][]byte, error) {
 	}
 	out["kb.json"] = buf.Bytes()
 	out[SchemaFile] = Schema()
-	titles := map[string]string{}
-	for _, p := range k.Problems {
-		titles[p.ID] = p.Title
-	}
+	titles := escapedTitles(k)
+	title := func(id string) string { return titles[id] }
 	// Rendering is independent per problem; a large knowledge base has
 	// tens of thousands.
 	md := make([][]byte, len(k.Problems))
-	parallel(len(k.Problems), func(i int) { md[i] = []byte(ProblemMarkdown(k.Problems[i], titles)) })
+	parallel(len(k.Problems), func(i int) { md[i] = []byte(problemMarkdown(k.Problems[i], title)) })
 	for i, p := range k.Problems {
 		out["problems/"+p.ID+".md"] = md[i]
 	}
@@ -73,6 +73,23 @@ func Files(k *KB, opts EmitOptions) (map[string][]byte, error) {
 // ProblemMarkdown renders one problem as a CommonMark file with YAML front
 // matter (id, title, topic, sources); titles maps related IDs to titles.
 func ProblemMarkdown(p *Problem, titles map[string]string) string {
+	return problemMarkdown(p, func(id string) string { return escapeInline(titles[id]) })
+}
+
+// escapedTitles maps every problem's ID to its title as a link shows it.
+// Related lists are long in a large knowledge base, and each title is
+// escaped once rather than for every link to it.
+func escapedTitles(k *KB) map[string]string {
+	titles := make(map[string]string, len(k.Problems))
+	for _, p := range k.Problems {
+		titles[p.ID] = escapeInline(p.Title)
+	}
+	return titles
+}
+
+// problemMarkdown is ProblemMarkdown with title giving a related
+// problem's escaped title.
+func problemMarkdown(p *Problem, title func(id string) string) string {
 	var b strings.Builder
 	b.WriteString("---\n")
 	fmt.Fprintf(&b, "id: %s\n", p.ID)
@@ -80,7 +97,9 @@ func ProblemMarkdown(p *Problem, titles map[string]string) string {
 	fmt.Fprintf(&b, "topic: %s\n", yamlString(p.Topic))
 	b.WriteString("sources:\n")
 	for _, s := range p.Sources {
-		fmt.Fprintf(&b, "  - %s\n", yamlString(fmt.Sprintf("%s:%d", s.Path, s.Line)))
+		b.WriteString("  - ")
+		b.WriteString(yamlString(s.Path + ":" + strconv.Itoa(s.Line)))
+		b.WriteString("\n")
 	}
 	b.WriteString("---\n\n")
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(p.Title))
@@ -98,13 +117,21 @@ func ProblemMarkdown(p *Problem, titles map[string]string) string {
 		b.WriteString("\n\n")
 		srcs := make([]string, len(a.Sources))
 		for k, s := range a.Sources {
-			srcs[k] = codeSpan(fmt.Sprintf("%s:%d", s.Path, s.Line))
+			srcs[k] = codeSpan(s.Path + ":" + strconv.Itoa(s.Line))
 		}
 		fmt.Fprintf(&b, "Sources: %s\n\n", strings.Join(srcs, ", "))
 		if len(a.Findings) > 0 {
 			b.WriteString("Findings:\n\n")
 			for _, f := range a.Findings {
-				fmt.Fprintf(&b, "- %s %s %s: %s\n", f.Severity, codeSpan(f.Rule), codeSpan(fmt.Sprintf("%s:%d", f.Path, f.Line)), escapeInline(f.Message))
+				b.WriteString("- ")
+				b.WriteString(f.Severity)
+				b.WriteString(" ")
+				b.WriteString(codeSpan(f.Rule))
+				b.WriteString(" ")
+				b.WriteString(codeSpan(f.Path + ":" + strconv.Itoa(f.Line)))
+				b.WriteString(": ")
+				b.WriteString(escapeInline(f.Message))
+				b.WriteString("\n")
 			}
 			b.WriteString("\n")
 		}
@@ -112,7 +139,11 @@ func ProblemMarkdown(p *Problem, titles map[string]string) string {
 	if len(p.Related) > 0 {
 		b.WriteString("## Related\n\n")
 		for _, id := range p.Related {
-			fmt.Fprintf(&b, "- [%s](%s.md)\n", escapeInline(titles[id]), id)
+			b.WriteString("- [")
+			b.WriteString(title(id))
+			b.WriteString("](")
+			b.WriteString(id)
+			b.WriteString(".md)\n")
 		}
 		b.WriteString("\n")
 	}
@@ -250,6 +281,9 @@ func byTopic(k *KB) []topicGroup {
 // could start markdown syntax inside a line (CommonMark allows escaping
 // any of them), so a title renders as the text it is.
 func escapeInline(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
@@ -261,6 +295,18 @@ func escapeInline(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// needsEscape reports whether escapeInline changes s: it holds a byte it
+// escapes or replaces, or invalid UTF-8 (written as U+FFFD).
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '!', '|', '~', '&', '{', '}', '\n', '\r':
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
 }
 
 // escapeBlock escapes text that forms a paragraph of its own, including a
@@ -306,6 +352,16 @@ func codeSpan(s string) string {
 
 // yamlString quotes s as a YAML double-quoted scalar (JSON strings are).
 func yamlString(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		// What json.Marshal writes as it is: printable ASCII other than
+		// quote, backslash and the HTML characters it escapes.
+		c := s[i]
+		plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if plain {
+		return `"` + s + `"`
+	}
 	b, _ := json.Marshal(s)
 	return string(b)
 }
@@ -352,14 +408,12 @@ func WriteKB(dir string, k *KB, opts EmitOptions) error {
 		if err := w.write(SchemaFile, schema); err != nil {
 			return err
 		}
-		titles := map[string]string{}
-		for _, p := range k.Problems {
-			titles[p.ID] = p.Title
-		}
+		titles := escapedTitles(k)
+		title := func(id string) string { return titles[id] }
 		errs := make([]error, len(k.Problems))
 		parallel(len(k.Problems), func(i int) {
 			p := k.Problems[i]
-			errs[i] = w.write("problems/"+p.ID+".md", []byte(ProblemMarkdown(p, titles)))
+			errs[i] = w.write("problems/"+p.ID+".md", []byte(problemMarkdown(p, title)))
 		})
 		if err := firstErr(errs); err != nil {
 			return err
