@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -29,21 +30,11 @@ import (
 	"github.com/canon-kb/canon/lint/rules"
 )
 
-const corpusDir = "../testdata/corpus"
-
 func corpusInputs(t testing.TB) []lint.Input {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no corpus files: %v", err)
-	}
 	var inputs []lint.Input
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, lint.BytesInput(filepath.ToSlash(n), b))
+	for _, f := range corpustest.Files(t) {
+		inputs = append(inputs, lint.BytesInput(filepath.ToSlash(f.Path), []byte(f.Text)))
 	}
 	return inputs
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,7 +112,7 @@ func BenchmarkCLI(b *testing.B) {
 // start included: what a pre-commit hook on one changed file costs.
 func BenchmarkStartup(b *testing.B) {
 	bin := canonBinary(b)
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(corpustest.Dir(b), "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no corpus files: %v", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 // three, and requires the same bytes out in every format: reports are
 // sorted, never in the order files were given or finished.
 func TestOutputOrderStable(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "00[01]_*.txt"))
+	files, err := filepath.Glob(filepath.Join(corpustest.Dir(t), "00[01]_*.txt"))
 	if err != nil || len(files) < 2 {
 		t.Fatalf("corpus: %v", err)
 	}

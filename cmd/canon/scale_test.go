@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ var (
 // bundled corpus into a temporary directory and returns it.
 func generated(tb testing.TB, size int64, fileSize int) string {
 	tb.Helper()
-	genOnce.Do(func() { genPool, genErr = gen.LoadPool(filepath.Join("..", "..", "testdata", "corpus")) })
+	genOnce.Do(func() { genPool, genErr = gen.LoadPool(corpustest.Dir(tb)) })
 	if genErr != nil {
 		tb.Fatal(genErr)
 	}

@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,15 +53,7 @@ func FuzzFind(f *testing.F) {
 
 func corpusText(b *testing.B, prefix string) string {
 	b.Helper()
-	m, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", prefix+"_*.txt"))
-	if len(m) != 1 {
-		b.Fatalf("corpus file %s not found", prefix)
-	}
-	data, err := os.ReadFile(m[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	return string(data)
+	return corpustest.Named(b, prefix).Text
 }
 
 // BenchmarkFind measures MB/s of Find on clean text (the common case: the

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -416,7 +417,7 @@ func TestCorpusRawCounts(t *testing.T) {
 		{"001_f80d072372ded448.txt", 86, 86},
 		{"004_2c1bbdcefb3021eb.txt", 177, 149},
 	} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", c.file))
+		b, err := os.ReadFile(filepath.Join(corpustest.Dir(t), c.file))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -432,16 +433,7 @@ func TestCorpusRawCounts(t *testing.T) {
 }
 
 func BenchmarkSegment(b *testing.B) {
-	var texts []string
-	size := 0
-	for _, f := range []string{"000_ad25eb5cbe2ab954.txt", "001_f80d072372ded448.txt", "002_bee50f26546dd36c.txt", "003_89469c54ed8cc79a.txt", "004_2c1bbdcefb3021eb.txt"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", f))
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-		size += len(data)
-	}
+	texts, size := corpustest.Texts(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {

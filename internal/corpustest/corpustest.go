@@ -83,3 +83,19 @@ func Dir(tb testing.TB) string {
 		}
 	}
 }
+
+// Named returns the corpus file whose name starts with prefix (such as
+// "004"); it fails tb unless exactly one does.
+func Named(tb testing.TB, prefix string) File {
+	tb.Helper()
+	var found []File
+	for _, f := range Files(tb) {
+		if strings.HasPrefix(filepath.Base(f.Path), prefix) {
+			found = append(found, f)
+		}
+	}
+	if len(found) != 1 {
+		tb.Fatalf("%d corpus files named %s*, want 1", len(found), prefix)
+	}
+	return found[0]
+}

@@ -2,9 +2,8 @@ package rules
 
 import (
 	"context"
-	"os"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -14,19 +13,7 @@ import (
 // corpusResult lints the bundled corpus with the built-in rules.
 func corpusResult(t testing.TB) *lint.Result {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "corpus")
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var inputs []lint.Input
-	for _, e := range ents {
-		if strings.HasSuffix(e.Name(), ".txt") {
-			p := filepath.Join(dir, e.Name())
-			inputs = append(inputs, lint.Input{Path: e.Name(), Open: func() ([]byte, error) { return os.ReadFile(p) }})
-		}
-	}
-	sort.Slice(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
+	inputs := corpusInputs(t)
 	res, err := lint.Run(context.Background(), inputs, lint.Options{Rules: Builtin()})
 	if err != nil {
 		t.Fatal(err)
@@ -75,4 +62,15 @@ func TestCorpusProblemCounts(t *testing.T) {
 				f.Path, len(f.Problems), answered, len(titles), w.problems, w.answered, w.distinct)
 		}
 	}
+}
+
+// corpusInputs is the bundled corpus as lint inputs named by file name,
+// in name order.
+func corpusInputs(t testing.TB) []lint.Input {
+	t.Helper()
+	var inputs []lint.Input
+	for _, f := range corpustest.Files(t) {
+		inputs = append(inputs, lint.BytesInput(filepath.Base(f.Path), []byte(f.Text)))
+	}
+	return inputs
 }

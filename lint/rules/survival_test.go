@@ -3,10 +3,9 @@ package rules_test
 import (
 	"context"
 	"encoding/json"
-	"os"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -51,16 +50,13 @@ var artifacts = []struct {
 
 func lintCorpus(t *testing.T, sel []string) *lint.Result {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "corpus")
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(names) != 5 {
-		t.Fatalf("corpus: %v, %d files", err, len(names))
+	files := corpustest.Files(t)
+	if len(files) != 5 {
+		t.Fatalf("corpus: %d files, want 5", len(files))
 	}
-	sort.Strings(names)
 	var inputs []lint.Input
-	for _, n := range names {
-		n := n
-		inputs = append(inputs, lint.Input{Path: filepath.Base(n), Open: func() ([]byte, error) { return os.ReadFile(n) }})
+	for _, f := range files {
+		inputs = append(inputs, lint.BytesInput(filepath.Base(f.Path), []byte(f.Text)))
 	}
 	all := rules.Builtin()
 	s, err := lint.NewSelector(all, sel, nil)

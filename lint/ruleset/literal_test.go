@@ -1,6 +1,7 @@
 package ruleset
 
 import (
+	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,17 +34,9 @@ func TestLiteralTestKeepsAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(corpus) == 0 {
-		t.Fatal("no corpus")
-	}
 	var texts []string
-	for _, n := range corpus {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := prose.Analyze(string(data))
+	for _, f := range corpustest.Files(t) {
+		d := prose.Analyze(f.Text)
 		// Units only: the literals of a sentence or clause are in its
 		// unit, and running every regexp on every clause takes long.
 		for i, u := range d.Units {

@@ -3,8 +3,7 @@ package encoding_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -17,15 +16,8 @@ import (
 
 func corpusFile(t testing.TB, prefix string) (string, []byte) {
 	t.Helper()
-	m, err := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", prefix+"_*.txt"))
-	if err != nil || len(m) != 1 {
-		t.Fatalf("corpus file %s: %v %v", prefix, m, err)
-	}
-	b, err := os.ReadFile(m[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m[0], b
+	f := corpustest.Named(t, prefix)
+	return f.Path, []byte(f.Text)
 }
 
 func fixEncoding(t *testing.T, path string, data []byte) *lint.FixResult {

@@ -3,7 +3,7 @@ package fact_test
 import (
 	"context"
 	"fmt"
-	"os"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,19 +18,11 @@ import (
 // corpusInputs reads the bundled corpus.
 func corpusInputs(tb testing.TB) ([]lint.Input, int64) {
 	tb.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "corpus", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		tb.Fatalf("corpus: %v", err)
-	}
 	var inputs []lint.Input
 	var size int64
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		size += int64(len(data))
-		inputs = append(inputs, lint.BytesInput(filepath.Base(p), data))
+	for _, f := range corpustest.Files(tb) {
+		size += int64(len(f.Text))
+		inputs = append(inputs, lint.BytesInput(filepath.Base(f.Path), []byte(f.Text)))
 	}
 	return inputs, size
 }
