@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/canon-kb/canon/internal/corpustest"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -24,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/kb"
 	"github.com/canon-kb/canon/kb/dedupe"
 	"github.com/canon-kb/canon/lint"

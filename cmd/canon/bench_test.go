@@ -2,13 +2,14 @@ package main
 
 import (
 	"fmt"
-	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // The end-to-end benchmarks run the canon binary, built once from this

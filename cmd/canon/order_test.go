@@ -1,11 +1,12 @@
 package main
 
 import (
-	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // TestOutputOrderStable lints the two smallest corpus files (more only adds

@@ -1,12 +1,13 @@
 package mojibake
 
 import (
-	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 func FuzzFind(f *testing.F) {

@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	gmtext "github.com/yuin/goldmark/text"
+
+	"github.com/canon-kb/canon/internal/corpustest"
 )
 
 // want describes a problem the segmenter must find.

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"context"
-	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/lint"
 )
 

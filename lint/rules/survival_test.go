@@ -3,12 +3,12 @@ package rules_test
 import (
 	"context"
 	"encoding/json"
-	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/kb"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/rules"

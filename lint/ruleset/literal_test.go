@@ -1,11 +1,11 @@
 package ruleset
 
 import (
-	"github.com/canon-kb/canon/internal/corpustest"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/internal/relit"
 	"github.com/canon-kb/canon/lint/prose"
 )

@@ -3,13 +3,13 @@ package encoding_test
 import (
 	"bytes"
 	"context"
-	"github.com/canon-kb/canon/internal/corpustest"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/rules"
 )

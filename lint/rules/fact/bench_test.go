@@ -3,13 +3,13 @@ package fact_test
 import (
 	"context"
 	"fmt"
-	"github.com/canon-kb/canon/internal/corpustest"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/canon-kb/canon/content"
 	"github.com/canon-kb/canon/content/segment"
+	"github.com/canon-kb/canon/internal/corpustest"
 	"github.com/canon-kb/canon/lint"
 	"github.com/canon-kb/canon/lint/rules"
 	"github.com/canon-kb/canon/lint/ruleset"
