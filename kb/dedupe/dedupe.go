@@ -825,8 +825,7 @@ func (r *runner) questions() {
 			}
 		}
 	}
-	slices.Sort(cands) // by a, then b
-	cands = slices.Compact(cands)
+	cands = slices.Compact(r.sortCands(cands)) // by a, then b
 	r.res.Stats.QuestionCandidates = len(cands)
 	type verdict struct {
 		sim float64
@@ -836,21 +835,7 @@ func (r *runner) questions() {
 	// copies of a question share theirs: each distinct pair of wordings
 	// is compared once.
 	class := r.questionClasses()
-	type classPair struct{ a, b int32 }
-	first := map[classPair]int32{} // -> index into reps
-	var reps []cand
-	which := make([]int32, len(cands))
-	for k, c := range cands {
-		key := classPair{class[c.a()], class[c.b()]}
-		x, ok := first[key]
-		if !ok {
-			x = int32(len(reps))
-			first[key] = x
-			reps = append(reps, c)
-		}
-		which[k] = x
-	}
-	first = nil
+	reps, which := r.classPairs(cands, class)
 	verdicts := make([]verdict, len(reps))
 	r.parallel(len(reps), func(k int) {
 		s, v := r.questionSim(int(reps[k].a()), int(reps[k].b()))
@@ -899,6 +884,100 @@ func (r *runner) questions() {
 		delete(members, rb)
 		members[r.problems.find(a)] = append(append([]int(nil), ga...), gb...)
 	}
+}
+
+// sortCands sorts cs (tens of millions at 200 MB of input) in ascending
+// order: its parts are sorted on the workers, then merged pairwise.
+func (r *runner) sortCands(cs []cand) []cand {
+	w := max(1, min(r.workers(), len(cs)/65536))
+	if w == 1 {
+		slices.Sort(cs)
+		return cs
+	}
+	bounds := make([]int, w+1) // part k is cs[bounds[k]:bounds[k+1]]
+	for k := range bounds {
+		bounds[k] = k * len(cs) / w
+	}
+	var wg sync.WaitGroup
+	for k := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slices.Sort(cs[bounds[k]:bounds[k+1]])
+		}()
+	}
+	wg.Wait()
+	src, dst := cs, make([]cand, len(cs))
+	for len(bounds) > 2 {
+		var next []int
+		for k := 0; k+1 < len(bounds); k += 2 {
+			lo := bounds[k]
+			next = append(next, lo)
+			if k+2 >= len(bounds) { // an odd part out
+				copy(dst[lo:], src[lo:bounds[k+1]])
+				continue
+			}
+			a, b := src[lo:bounds[k+1]], src[bounds[k+1]:bounds[k+2]]
+			i, j := 0, 0
+			for x := lo; x < bounds[k+2]; x++ {
+				if j == len(b) || (i < len(a) && a[i] <= b[j]) {
+					dst[x] = a[i]
+					i++
+				} else {
+					dst[x] = b[j]
+					j++
+				}
+			}
+		}
+		bounds = append(next, len(cs))
+		src, dst = dst, src
+	}
+	return src
+}
+
+// classPairs numbers the distinct pairs of classes among cands: reps
+// holds the first candidate of each pair of classes and which[k] the
+// number of cands[k]'s. The pairs are split among the workers by a hash
+// of the pair, each worker reading every candidate in order and keeping
+// its own, so the result does not depend on the number of workers apart
+// from the order of reps.
+func (r *runner) classPairs(cands []cand, class []int32) (reps []cand, which []int32) {
+	key := func(c cand) uint64 { return uint64(uint32(class[c.a()]))<<32 | uint64(uint32(class[c.b()])) }
+	w := max(1, min(r.workers(), len(cands)/65536))
+	shard := func(k uint64) int { return int((k * 0x9E3779B97F4A7C15 >> 32) % uint64(w)) }
+	which = make([]int32, len(cands))
+	local := make([][]cand, w)
+	var wg sync.WaitGroup
+	for s := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			first := map[uint64]int32{} // pair of classes -> index into local[s]
+			for k, c := range cands {
+				pk := key(c)
+				if shard(pk) != s {
+					continue
+				}
+				x, ok := first[pk]
+				if !ok {
+					x = int32(len(local[s]))
+					first[pk] = x
+					local[s] = append(local[s], c)
+				}
+				which[k] = x
+			}
+		}()
+	}
+	wg.Wait()
+	off := make([]int32, w)
+	for s := range w {
+		off[s] = int32(len(reps))
+		reps = append(reps, local[s]...)
+	}
+	if w > 1 {
+		r.parallel(len(cands), func(k int) { which[k] += off[shard(key(cands[k]))] })
+	}
+	return reps, which
 }
 
 // A cand is a candidate pair of docs (a, b): a in the high 32 bits, so

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"crypto/sha256"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -238,6 +239,94 @@ func TestRunDoesNotDependOnWorkers(t *testing.T) {
 	a, b := Run(docs, one), Run(docs, many)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("results differ between 1 and 8 workers")
+	}
+}
+
+// TestSortCands checks the parallel sort of question candidates against
+// slices.Sort, for worker counts that split the input into even and odd
+// numbers of parts, with repeated pairs (which Compact relies on being
+// adjacent).
+func TestSortCands(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	cs := make([]cand, 300_001)
+	for k := range cs {
+		cs[k] = newCand(rng.IntN(5000), rng.IntN(5000))
+	}
+	want := slices.Clone(cs)
+	slices.Sort(want)
+	for _, w := range []int{1, 2, 3, 4, 5} {
+		r := &runner{opts: Options{Workers: w}}
+		if got := r.sortCands(slices.Clone(cs)); !slices.Equal(got, want) {
+			t.Errorf("%d workers: not sorted as slices.Sort sorts", w)
+		}
+	}
+}
+
+// TestClassPairs checks that every candidate is mapped to the first
+// candidate with its pair of classes, whatever the number of workers.
+func TestClassPairs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	class := make([]int32, 4000)
+	for i := range class {
+		class[i] = int32(rng.IntN(300))
+	}
+	cs := make([]cand, 200_000)
+	for k := range cs {
+		cs[k] = newCand(rng.IntN(len(class)), rng.IntN(len(class)))
+	}
+	type pair struct{ a, b int32 }
+	first := map[pair]cand{}
+	for _, c := range cs {
+		if _, ok := first[pair{class[c.a()], class[c.b()]}]; !ok {
+			first[pair{class[c.a()], class[c.b()]}] = c
+		}
+	}
+	for _, w := range []int{1, 2, 3} {
+		r := &runner{opts: Options{Workers: w}}
+		reps, which := r.classPairs(cs, class)
+		if len(reps) != len(first) {
+			t.Errorf("%d workers: %d representatives, want %d", w, len(reps), len(first))
+		}
+		for k, c := range cs {
+			if got, want := reps[which[k]], first[pair{class[c.a()], class[c.b()]}]; got != want {
+				t.Fatalf("%d workers: candidate %d represented by %d, want %d", w, k, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkQuestionCandidates measures the sort of the question
+// candidates and the numbering of their pairs of classes on one worker
+// and on two (wall time per op; the CPU total hardly changes). Run with:
+//
+//	go test ./kb/dedupe -run '^$' -bench QuestionCandidates -cpu 2
+func BenchmarkQuestionCandidates(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const docs, n = 1_000_000, 4_000_000
+	class := make([]int32, docs)
+	for i := range class {
+		class[i] = int32(rng.IntN(docs / 2))
+	}
+	cs := make([]cand, n)
+	for k := range cs {
+		cs[k] = newCand(rng.IntN(docs), rng.IntN(docs))
+	}
+	sorted := slices.Clone(cs)
+	slices.Sort(sorted)
+	for _, w := range []int{1, 2} {
+		r := &runner{opts: Options{Workers: w}}
+		b.Run(fmt.Sprintf("sort/workers=%d", w), func(b *testing.B) {
+			buf := make([]cand, n)
+			for b.Loop() {
+				copy(buf, cs)
+				r.sortCands(buf)
+			}
+		})
+		b.Run(fmt.Sprintf("classPairs/workers=%d", w), func(b *testing.B) {
+			for b.Loop() {
+				r.classPairs(sorted, class)
+			}
+		})
 	}
 }
 
