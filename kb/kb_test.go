@@ -431,21 +431,28 @@ func TestWriteKBMatchesFiles(t *testing.T) {
 			if err := kb.WriteKB(dir, tc.k, kb.EmitOptions{HTML: tc.html}); err != nil {
 				t.Fatal(err)
 			}
-			got, err := kb.ReadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(want) {
-				t.Errorf("%d files written, Files has %d", len(got), len(want))
-			}
-			for name, w := range want {
-				if g, ok := got[name]; !ok {
-					t.Errorf("%s not written", name)
-				} else if !bytes.Equal(g, w) {
-					t.Errorf("%s differs from Files (%d bytes, want %d)", name, len(g), len(w))
-				}
-			}
+			checkDirIsFiles(t, dir, want)
 		})
+	}
+}
+
+// checkDirIsFiles checks that dir holds exactly the files of want, byte
+// for byte.
+func checkDirIsFiles(t *testing.T, dir string, want map[string][]byte) {
+	t.Helper()
+	got, err := kb.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files written, Files has %d", len(got), len(want))
+	}
+	for name, w := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s not written", name)
+		} else if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from Files (%d bytes, want %d)", name, len(g), len(w))
+		}
 	}
 }
 
@@ -489,18 +496,7 @@ func TestWriteKBRelinksUnchanged(t *testing.T) {
 	}
 	checkOutput := func() {
 		t.Helper()
-		got, err := kb.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != len(want) {
-			t.Errorf("%d files written, Files has %d", len(got), len(want))
-		}
-		for name, w := range want {
-			if !bytes.Equal(got[name], w) {
-				t.Errorf("%s differs from Files", name)
-			}
-		}
+		checkDirIsFiles(t, dir, want)
 		if left, _ := filepath.Glob(filepath.Join(base, ".out*")); len(left) > 0 {
 			t.Errorf("left behind: %v", left)
 		}
