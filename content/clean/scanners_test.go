@@ -45,6 +45,45 @@ func forCorpusLines(t *testing.T, f func(line string)) {
 	}
 }
 
+// sameAsReference compares scan with ref, the implementation it replaced,
+// on the edge cases and on every corpus line, and fails when ref accepts
+// fewer than min corpus lines (the comparison would then prove little).
+func sameAsReference(t *testing.T, name string, scan, ref func(string) bool, cases []string, min int) {
+	t.Helper()
+	check := func(s string) bool {
+		got, want := scan(s), ref(s)
+		if got != want {
+			t.Errorf("%s(%q) = %v, its reference gives %v", name, s, got, want)
+		}
+		return want
+	}
+	for _, s := range cases {
+		check(s)
+	}
+	n := 0
+	forCorpusLines(t, func(l string) {
+		if check(l) {
+			n++
+		}
+	})
+	if n < min {
+		t.Errorf("the reference of %s accepts %d corpus lines, want at least %d", name, n, min)
+	}
+}
+
+// fuzzSameAsReference is sameAsReference's comparison as a fuzz target
+// seeded with the edge cases.
+func fuzzSameAsReference(f *testing.F, name string, scan, ref func(string) bool, cases []string) {
+	for _, s := range cases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := scan(s), ref(s); got != want {
+			t.Errorf("%s(%q) = %v, its reference gives %v", name, s, got, want)
+		}
+	})
+}
+
 var listItemCases = []string{
 	"- x", "  * item", "\t+ y", "• dot", "1. one", "12) twelve", "123. x", "1234. x", "1.x", "1. ",
 	"-", "- ", "-\tx", "* emph*", "* *both*", "  ● a\nb", "\u00a0- nbsp", "\v- vt", "\f- ff", "0. zero",
@@ -370,36 +409,11 @@ var headingCases = []string{
 // TestHeadingLikeOrder compares HeadingLike with its earlier order of
 // tests on edge cases and every corpus line.
 func TestHeadingLikeOrder(t *testing.T) {
-	check := func(s string) bool {
-		got, want := HeadingLike(s), refHeadingLike(s)
-		if got != want {
-			t.Errorf("HeadingLike(%q) = %v, the earlier order gives %v", s, got, want)
-		}
-		return want
-	}
-	for _, s := range headingCases {
-		check(s)
-	}
-	n := 0
-	forCorpusLines(t, func(l string) {
-		if check(l) {
-			n++
-		}
-	})
-	if n < 100 {
-		t.Errorf("only %d corpus lines read as headings", n)
-	}
+	sameAsReference(t, "HeadingLike", HeadingLike, refHeadingLike, headingCases, 100)
 }
 
 func FuzzHeadingLike(f *testing.F) {
-	for _, s := range headingCases {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := HeadingLike(s), refHeadingLike(s); got != want {
-			t.Errorf("HeadingLike(%q) = %v, the earlier order gives %v", s, got, want)
-		}
-	})
+	fuzzSameAsReference(f, "HeadingLike", HeadingLike, refHeadingLike, headingCases)
 }
 
 // refIsDiagram is IsDiagram before its byte test: the rune loop on every
@@ -433,36 +447,11 @@ var diagramCases = []string{
 // TestIsDiagramByteTest compares IsDiagram with the rune loop on every
 // line, on edge cases and every corpus line.
 func TestIsDiagramByteTest(t *testing.T) {
-	check := func(s string) bool {
-		got, want := IsDiagram(s), refIsDiagram(s)
-		if got != want {
-			t.Errorf("IsDiagram(%q) = %v, the rune loop gives %v", s, got, want)
-		}
-		return want
-	}
-	for _, s := range diagramCases {
-		check(s)
-	}
-	n := 0
-	forCorpusLines(t, func(l string) {
-		if check(l) {
-			n++
-		}
-	})
-	if n == 0 {
-		t.Error("no corpus line is a diagram")
-	}
+	sameAsReference(t, "IsDiagram", IsDiagram, refIsDiagram, diagramCases, 1)
 }
 
 func FuzzIsDiagram(f *testing.F) {
-	for _, s := range diagramCases {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := IsDiagram(s), refIsDiagram(s); got != want {
-			t.Errorf("IsDiagram(%q) = %v, the rune loop gives %v", s, got, want)
-		}
-	})
+	fuzzSameAsReference(f, "IsDiagram", IsDiagram, refIsDiagram, diagramCases)
 }
 
 // tableRowRE is what IsTableRow replaced.
@@ -476,36 +465,11 @@ var tableRowCases = []string{
 // TestIsTableRowScanner compares IsTableRow with its regexp on edge cases
 // and every corpus line.
 func TestIsTableRowScanner(t *testing.T) {
-	check := func(s string) bool {
-		got, want := IsTableRow(s), tableRowRE.MatchString(s)
-		if got != want {
-			t.Errorf("IsTableRow(%q) = %v, the regexp gives %v", s, got, want)
-		}
-		return want
-	}
-	for _, s := range tableRowCases {
-		check(s)
-	}
-	n := 0
-	forCorpusLines(t, func(l string) {
-		if check(l) {
-			n++
-		}
-	})
-	if n == 0 {
-		t.Error("no corpus line is a table row")
-	}
+	sameAsReference(t, "IsTableRow", IsTableRow, tableRowRE.MatchString, tableRowCases, 1)
 }
 
 func FuzzIsTableRow(f *testing.F) {
-	for _, s := range tableRowCases {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := IsTableRow(s), tableRowRE.MatchString(s); got != want {
-			t.Errorf("IsTableRow(%q) = %v, the regexp gives %v", s, got, want)
-		}
-	})
+	fuzzSameAsReference(f, "IsTableRow", IsTableRow, tableRowRE.MatchString, tableRowCases)
 }
 
 var codeHeadCases = []string{
