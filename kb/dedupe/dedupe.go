@@ -590,7 +590,7 @@ func (r *runner) copies(j, c float64, na, nb int, sameQuestion bool) bool {
 // any way of being a copy needs.
 func (r *runner) copyOf(a, b []uint64, sameQuestion bool) (float64, bool) {
 	need := r.leastCopyOverlap(len(a), len(b), sameQuestion)
-	inter, ok := intersection(a, b, need)
+	inter, ok := Intersection(a, b, need)
 	if !ok || len(a) == 0 || len(b) == 0 {
 		return 0, false
 	}

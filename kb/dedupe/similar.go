@@ -119,19 +119,15 @@ func Jaccard(a, b []uint64) (jaccard, containment float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, 0
 	}
-	inter, _ := intersection(a, b, 0)
+	inter, _ := Intersection(a, b, 0)
 	small := min(len(a), len(b))
 	return float64(inter) / float64(len(a)+len(b)-inter), float64(inter) / float64(small)
 }
 
-// Intersection is intersection, for callers that need only know whether
-// two sets share at least need hashes.
-func Intersection(a, b []uint64, need int) (int, bool) { return intersection(a, b, need) }
-
-// intersection returns |a∩b| for two sorted sets of hashes, or false as
+// Intersection returns |a∩b| for two sorted sets of hashes, or false as
 // soon as the count can no longer reach need (need 0 always counts to the
 // end).
-func intersection(a, b []uint64, need int) (int, bool) {
+func Intersection(a, b []uint64, need int) (int, bool) {
 	inter := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		if inter+min(len(a)-i, len(b)-j) < need {
